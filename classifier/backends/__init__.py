@@ -1,0 +1,55 @@
+"""Backends: one small abstract method, plus a registry of lazy factories (heavy SDKs load on use)."""
+
+from __future__ import annotations
+
+import importlib
+from abc import ABC, abstractmethod
+from typing import TYPE_CHECKING
+
+from ..errors import ConfigError
+
+if TYPE_CHECKING:
+    from ..excerpt import Excerpt
+    from ..ingest import Paper
+    from ..result import Verdict
+    from ..settings import Settings
+
+
+class Backend(ABC):
+    """Turns a paper (and the excerpt chosen from it) into a Verdict."""
+
+    name: str = "backend"
+    model: str = ""
+    prompt_version: str = "none"
+    #: Whether results may be served from the response cache (cheap deterministic backends: no).
+    cacheable: bool = False
+
+    @abstractmethod
+    def classify(self, paper: Paper, excerpt: Excerpt) -> Verdict: ...
+
+    def cache_params(self) -> dict[str, object]:
+        """Everything besides the inputs that changes the answer; part of the cache key."""
+        return {}
+
+    def close(self) -> None:
+        """Release resources (servers, connections)."""
+
+
+REGISTRY: dict[str, str] = {
+    "offline": "classifier.backends.offline:OfflineBackend",
+    "openai": "classifier.backends.openai_compat:OpenAIBackend",
+    "local": "classifier.backends.local:LocalBackend",
+    "scripted": "classifier.backends.scripted:ScriptedBackend",
+}
+
+
+def create(name: str, settings: Settings) -> Backend:
+    """Instantiate a backend by name; the module is imported only now."""
+    try:
+        target = REGISTRY[name]
+    except KeyError:
+        raise ConfigError(f"unknown backend {name!r}", hint=f"choose one of: {', '.join(REGISTRY)}") from None
+    module_name, _, attr = target.partition(":")
+    factory = getattr(importlib.import_module(module_name), attr)
+    backend: Backend = factory(settings)
+    return backend

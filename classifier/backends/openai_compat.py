@@ -1,0 +1,303 @@
+"""Any OpenAI-compatible endpoint through the openai SDK, with a structured-output schema.
+
+Modes: ``json_schema`` (strict schema: OpenAI, vLLM), ``json_object`` (JSON mode, schema in the prompt:
+llama-cpp-python's server), ``prompt`` (schema in the prompt only). ``auto`` starts strict and steps
+down when the server rejects a mode. Whatever the mode, every answer is validated here, re-asked once
+with the error, then reported: several servers accept a schema and ignore it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from collections import Counter
+from typing import Any
+
+from pydantic import ValidationError
+
+from .. import errors as E
+from .. import gold, prompts
+from ..excerpt import Excerpt, estimate_tokens
+from ..ingest import Paper
+from ..result import LlmAnswer, Usage, Verdict, leaf_from_facts, llm_answer_schema
+from ..retry import RateGate, call_with_retries
+from ..settings import Settings
+from . import Backend
+
+MODES = ("json_schema", "json_object", "prompt")
+COMPLETION_TOKENS = 900
+
+
+class Budget:
+    """A run's token cap, shared by every worker; a call that could cross it is never made."""
+
+    def __init__(self, cap: int | None) -> None:
+        self.cap = cap
+        self.used = 0
+        self._lock = threading.Lock()
+
+    def check(self, estimate: int) -> None:
+        with self._lock:
+            if self.cap is not None and self.used + estimate > self.cap:
+                raise E.BudgetExceeded(
+                    f"token budget reached: {self.used} used of {self.cap}, next call needs up to {estimate}",
+                    hint="raise --max-tokens, or re-run later: finished papers are cached",
+                )
+
+    def spend(self, tokens: int) -> None:
+        with self._lock:
+            self.used += tokens
+
+
+def _strip_fences(text: str) -> str:
+    m = re.search(r"```(?:json)?\s*(.*?)```", text, re.DOTALL)
+    if m:
+        return m.group(1)
+    start, end = text.find("{"), text.rfind("}")
+    return text[start : end + 1] if start != -1 and end > start else text
+
+
+class OpenAIBackend(Backend):
+    name = "openai"
+    cacheable = True
+
+    def __init__(self, settings: Settings) -> None:
+        if not settings.endpoint_configured:
+            raise E.ConfigError(
+                "the openai backend needs an endpoint",
+                hint="set OPENAI_API_KEY (OpenAI) or OPENAI_BASE_URL (a local server), or use --backend offline",
+            )
+        self.settings = settings
+        self.model = settings.model
+        self.prompts = prompts.load(settings.prompts_dir)
+        self.prompt_version = self.prompts.version
+        self.mode = settings.structured_mode
+        if self.mode not in (*MODES, "auto"):
+            raise E.ConfigError(f"unknown structured mode {self.mode!r}", hint=f"one of {', '.join(MODES)}, auto")
+        self.gate = RateGate()
+        self.budget = Budget(settings.max_run_tokens)
+        self._secret = settings.api_key.get_secret_value() if settings.api_key else ""
+        self._client: Any = None
+        self._system = prompts.system_prompt(self.prompts)
+        self._schema = llm_answer_schema()
+        self._studies = gold.load()
+
+    # -- plumbing ----------------------------------------------------------------------------
+    def client(self) -> Any:
+        if self._client is None:
+            import openai
+
+            self._client = openai.OpenAI(
+                api_key=self._secret or "no-key-needed",
+                base_url=self.settings.base_url,
+                max_retries=0,  # tenacity is the one retry layer
+                timeout=self.settings.timeout_s,
+            )
+        return self._client
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+
+    def cache_params(self) -> dict[str, object]:
+        s = self.settings
+        return {"base_url": s.base_url, "mode": self.mode, "temperature": s.temperature, "seed": s.seed,
+                "votes": s.votes, "few_shot": s.few_shot}  # fmt: skip
+
+    def _redact(self, text: str) -> str:
+        return text.replace(self._secret, "***") if self._secret else text
+
+    # -- prompt ------------------------------------------------------------------------------
+    def examples(self, paper: Paper) -> str:
+        """Gold studies as exemplars, one per leaf first, never the paper being classified."""
+        from ..ingest import normalise_for_match
+
+        own = normalise_for_match(paper.title)
+        pool = [s for s in self._studies if normalise_for_match(s.title) != own and s.arxiv_id not in paper.path]
+        chosen, seen = [], set()
+        for study in pool:
+            if study.leaf not in seen:
+                chosen.append(study)
+                seen.add(study.leaf)
+        chosen = chosen[: self.settings.few_shot]
+        return (
+            "\n".join(
+                self.prompts.render("example", title=s.title, leaf=s.leaf, short_name=s.short_name, year=str(s.year))
+                for s in chosen
+            )
+            or "(none)"
+        )
+
+    def messages(self, paper: Paper, excerpt: Excerpt, mode: str) -> list[dict[str, str]]:
+        if mode == "json_schema":
+            fmt = "Answer with the JSON object the response schema describes."
+        else:
+            fmt = "Answer with one JSON object, and nothing else, that follows this JSON schema:\n" + json.dumps(
+                self._schema, indent=None
+            )
+        user = self.prompts.render(
+            "user", excerpt=excerpt.text, examples=self.examples(paper), format_instructions=fmt, title=paper.title
+        )
+        return [{"role": "system", "content": self._system}, {"role": "user", "content": user}]
+
+    def response_format(self, mode: str) -> dict[str, Any] | None:
+        if mode == "json_schema":
+            return {
+                "type": "json_schema",
+                "json_schema": {"name": "taxonomy_answer", "strict": True, "schema": self._schema},
+            }
+        if mode == "json_object":
+            return {"type": "json_object"}
+        return None
+
+    # -- one request -------------------------------------------------------------------------
+    def _request(self, messages: list[dict[str, str]], mode: str, usage: Usage, temperature: float, seed: int) -> str:
+        import openai
+
+        self.budget.check(sum(estimate_tokens(m["content"]) for m in messages) + COMPLETION_TOKENS)
+        kwargs: dict[str, Any] = {
+            "model": self.model, "messages": messages, "temperature": temperature,
+            "seed": seed, "max_tokens": COMPLETION_TOKENS,
+        }  # fmt: skip
+        fmt = self.response_format(mode)
+        if fmt:
+            kwargs["response_format"] = fmt
+
+        def attempt() -> str:
+            usage.attempts += 1
+            try:
+                resp = self.client().chat.completions.create(**kwargs)
+            except openai.APIStatusError as exc:
+                raise self._map_status(exc) from None
+            except openai.APITimeoutError:
+                raise E.TransientBackendError(
+                    f"{self.model}: no answer within {self.settings.timeout_s:g} s", hint="raise --timeout"
+                ) from None
+            except openai.APIConnectionError as exc:
+                raise E.TransientBackendError(
+                    f"cannot reach {self.settings.base_url or 'api.openai.com'}: {self._redact(str(exc))}",
+                    hint="is the server running? check OPENAI_BASE_URL",
+                ) from None
+            if resp.usage is not None:
+                usage.prompt_tokens += resp.usage.prompt_tokens or 0
+                usage.completion_tokens += resp.usage.completion_tokens or 0
+                self.budget.spend((resp.usage.prompt_tokens or 0) + (resp.usage.completion_tokens or 0))
+            if not resp.choices:
+                raise E.InvalidOutputError(f"{self.model}: answer had no choices")
+            choice = resp.choices[0]
+            refusal = getattr(choice.message, "refusal", None)
+            if refusal:
+                raise E.RefusalError(f"{self.model} refused: {' '.join(str(refusal).split())[:200]}")
+            if choice.finish_reason == "content_filter":
+                raise E.ContentFilterError(f"{self.model}: the answer was stopped by the content filter")
+            if choice.finish_reason == "length":
+                raise E.LengthError(
+                    f"{self.model}: the answer was cut off at {COMPLETION_TOKENS} tokens (finish_reason=length)",
+                    hint="use a model that follows the schema, or a smaller --excerpt-tokens",
+                )
+            return str(choice.message.content or "")
+
+        return call_with_retries(
+            attempt, gate=self.gate, max_attempts=self.settings.max_attempts, max_wait_s=self.settings.max_wait_s
+        )
+
+    def _map_status(self, exc: Any) -> E.BackendError:
+        status = exc.status_code
+        body = exc.body if isinstance(exc.body, dict) else {}
+        inner = body.get("error", body) if isinstance(body.get("error", body), dict) else {}
+        code = str(inner.get("code") or body.get("code") or "")
+        detail = self._redact(" ".join(str(inner.get("message") or exc.message or "").split()))[:200]
+        where = f"{self.model} (HTTP {status})"
+        if status == 401 or status == 403:
+            return E.AuthError(f"{where}: authentication failed: {detail}", hint="check OPENAI_API_KEY")
+        if code == "insufficient_quota":
+            return E.QuotaError(f"{where}: quota exhausted: {detail}", hint="check your plan and billing")
+        if status == 429:
+            header = exc.response.headers.get("retry-after") if exc.response is not None else None
+            try:
+                retry_after = float(header) if header is not None else None
+            except ValueError:
+                retry_after = None
+            return E.with_retry_after(E.RateLimitError(f"{where}: rate limited: {detail}"), retry_after)
+        if status >= 500:
+            return E.TransientBackendError(f"{where}: server error: {detail}")
+        if status in (408, 409):
+            return E.TransientBackendError(f"{where}: {detail}")
+        return E.BadRequestError(f"{where}: request rejected: {detail}")
+
+    # -- answer ------------------------------------------------------------------------------
+    def _parse(self, content: str) -> LlmAnswer:
+        try:
+            data = json.loads(_strip_fences(content))
+        except json.JSONDecodeError as exc:
+            raise E.InvalidOutputError(f"{self.model}: answer is not JSON ({exc.msg} at char {exc.pos})") from None
+        try:
+            return LlmAnswer.model_validate(data)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            loc = ".".join(str(p) for p in first["loc"]) or "answer"
+            raise E.InvalidOutputError(
+                f"{self.model}: answer does not fit the schema ({exc.error_count()} error(s); {loc}: {first['msg']})"
+            ) from None
+
+    def _first_answer(self, paper: Paper, excerpt: Excerpt, usage: Usage, t: float, seed: int) -> tuple[str, list]:
+        """Send the request; in ``auto`` mode a 400 that rejects the structured-output mode steps down
+        (json_schema, then json_object, then prompt) and the mode that worked is kept for later papers."""
+        modes = MODES if self.mode == "auto" else (self.mode,)
+        for i, mode in enumerate(modes):
+            messages = self.messages(paper, excerpt, mode)
+            try:
+                content = self._request(messages, mode, usage, t, seed)
+            except E.BadRequestError:
+                if i == len(modes) - 1:
+                    raise
+                continue
+            self.mode = mode
+            return content, messages
+        raise AssertionError("unreachable")
+
+    def _sample(self, paper: Paper, excerpt: Excerpt, usage: Usage, temperature: float, seed: int) -> LlmAnswer:
+        content, messages = self._first_answer(paper, excerpt, usage, temperature, seed)
+        try:
+            return self._parse(content)
+        except E.InvalidOutputError as first:
+            repair = self.prompts.render("repair", error=first.message, labels=prompts.labels_text())
+            messages = [
+                *messages,
+                {"role": "assistant", "content": content[:4000]},
+                {"role": "user", "content": repair},
+            ]
+            content = self._request(messages, self.mode, usage, temperature, seed)
+            try:
+                return self._parse(content)
+            except E.InvalidOutputError as second:
+                raise E.InvalidOutputError(f"{second.message}, also after one re-ask") from None
+
+    def classify(self, paper: Paper, excerpt: Excerpt) -> Verdict:
+        usage = Usage()
+        s = self.settings
+        if s.votes <= 1:
+            answers = [self._sample(paper, excerpt, usage, s.temperature, s.seed)]
+        else:
+            answers = [self._sample(paper, excerpt, usage, max(s.temperature, 0.7), s.seed + i) for i in range(s.votes)]
+        tally = Counter(a.leaf for a in answers)
+        leaf, count = tally.most_common(1)[0]
+        best = next(a for a in answers if a.leaf == leaf)
+        confidence = best.confidence if len(answers) == 1 else count / len(answers)
+        issues: list[str] = []
+        implied = leaf_from_facts(best.facts)
+        if implied != leaf:
+            issues.append(f"leaf {leaf} disagrees with the model's own decision facts, which imply {implied}")
+            confidence *= 0.5
+        return Verdict(
+            leaf=leaf,
+            confidence=round(confidence, 3),
+            rationale=best.reasoning,
+            evidence=best.evidence,
+            facts=best.facts,
+            issues=issues,
+            usage=usage,
+            model=self.model,
+            votes=dict(tally) if len(answers) > 1 else None,
+        )

@@ -1,0 +1,275 @@
+"""The command line: parse arguments, call one function, turn errors into one line and an exit code.
+
+Exit codes: 0 all done, 1 some item failed, 2 usage or configuration error, 130 interrupted.
+Heavy modules (pypdf, openai) are imported inside commands so ``rltaxo --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from .errors import ConfigError, GoldLabelError, PromptError, RltaxoError, UsageError
+
+app = typer.Typer(
+    name="rltaxo",
+    help="Place RL/LLM research papers in the RL/LLM Taxonomy Tree (Pternea et al., arXiv 2402.01874).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+_STATE = {"debug": False}
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+_USAGE_ERRORS = (UsageError, ConfigError, PromptError, GoldLabelError)
+
+# -- shared options ------------------------------------------------------------------------------
+BackendOpt = Annotated[
+    str | None,
+    typer.Option("--backend", "-b", help="offline | openai | local | scripted. Default: openai if an endpoint "
+                 "is configured (OPENAI_API_KEY / OPENAI_BASE_URL), else offline."),
+]  # fmt: skip
+ModelOpt = Annotated[str | None, typer.Option("--model", "-m", help="Model name for LLM backends [env RLTAXO_MODEL].")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output (JSON Lines).")]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the response cache.")]
+ModeOpt = Annotated[
+    str | None, typer.Option("--structured-mode", help="json_schema | json_object | prompt | auto (default).")
+]
+VotesOpt = Annotated[int | None, typer.Option("--votes", min=1, help="Self-consistency: N samples, majority leaf.")]
+MaxTokOpt = Annotated[
+    int | None, typer.Option("--max-tokens", min=1, help="Token budget for the whole run; stops cleanly before it.")
+]
+ExcerptOpt = Annotated[int | None, typer.Option("--excerpt-tokens", min=200, help="Excerpt budget (default 3000).")]
+TimeoutOpt = Annotated[float | None, typer.Option("--pdf-timeout", min=0.1, help="Seconds allowed per PDF (60).")]
+PagesOpt = Annotated[int | None, typer.Option("--max-pages", min=1, help="Most pages read per PDF (40).")]
+FileMbOpt = Annotated[float | None, typer.Option("--max-file-mb", min=0.001, help="Largest PDF accepted (200 MiB).")]
+
+
+def settings_from(**kw: Any) -> Any:
+    from .settings import Limits, Settings
+
+    limit_keys = {"pdf_timeout": "timeout_s", "max_pages": "max_pages", "max_file_mb": "max_file_mb"}
+    limits = {limit_keys[k]: kw.pop(k) for k in list(kw) if k in limit_keys and kw[k] is not None}
+    for k in limit_keys:
+        kw.pop(k, None)
+    if kw.pop("no_cache", False):
+        kw["use_cache"] = False
+    rename = {"max_tokens": "max_run_tokens", "mode": "structured_mode"}
+    kw = {rename.get(k, k): v for k, v in kw.items()}
+    base = Settings.from_env(**kw)
+    if limits:
+        base = base.model_copy(update={"limits": Limits(**{**base.limits.model_dump(), **limits})})
+    return base
+
+
+def _announce_backend(settings: Any, explicit: str | None) -> None:
+    if explicit or settings.backend:
+        return
+    if settings.endpoint_configured:
+        where = settings.base_url or "api.openai.com"
+        typer.echo(f"rltaxo: using the openai backend ({where}, model {settings.model})", err=True)
+    else:
+        typer.echo(
+            "rltaxo: using the offline backend (no LLM endpoint configured; set OPENAI_API_KEY or "
+            "OPENAI_BASE_URL to use an LLM)",
+            err=True,
+        )
+
+
+def fail(exc: BaseException) -> int:
+    """Print one line for an error and return the exit code; re-raise under --debug."""
+    if _STATE["debug"]:
+        raise exc
+    if isinstance(exc, KeyboardInterrupt):
+        typer.echo("rltaxo: interrupted", err=True)
+        return EXIT_INTERRUPTED
+    if isinstance(exc, RltaxoError):
+        typer.echo(f"rltaxo: error: {exc.one_line()}", err=True)
+        return EXIT_USAGE if isinstance(exc, _USAGE_ERRORS) else EXIT_FAILED
+    typer.echo(f"rltaxo: internal error: {type(exc).__name__}: {exc} (re-run with --debug for a traceback)", err=True)
+    return EXIT_FAILED
+
+
+@app.callback()
+def _root(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks instead of one-line errors.")] = False,
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
+    _STATE["debug"] = debug
+    if version:
+        from . import __version__
+
+        typer.echo(f"rltaxo {__version__}")
+        raise typer.Exit(0)
+
+
+# -- tree --------------------------------------------------------------------------------------------
+@app.command()
+def tree(json_out: JsonOpt = False) -> None:
+    """Show the taxonomy as a tree, with a one-line definition of every node."""
+    from . import taxonomy
+
+    tax = taxonomy.load()
+    if json_out:
+        nodes = [{"id": n.id, "name": n.name, "parent": n.parent, "leaf": n.is_leaf, "definition": n.definition}
+                 for n in tax.nodes.values()]  # fmt: skip
+        nodes.append({"id": tax.out_of_scope.id, "name": tax.out_of_scope.name, "parent": None, "leaf": True,
+                      "definition": tax.out_of_scope.definition})  # fmt: skip
+        typer.echo(json.dumps({"source": tax.source, "nodes": nodes}, indent=2))
+        return
+
+    def show(node_id: str, prefix: str, last: bool, depth: int) -> None:
+        n = tax.nodes[node_id]
+        branch = "" if depth == 0 else ("└── " if last else "├── ")
+        label = typer.style(n.name, bold=True) + (typer.style(f"  [{n.id}]", fg="cyan") if n.is_leaf else "")
+        typer.echo(f"{prefix}{branch}{label} — {n.definition}")
+        child_prefix = prefix + ("" if depth == 0 else ("    " if last else "│   "))
+        for i, kid in enumerate(n.children):
+            show(kid, child_prefix, i == len(n.children) - 1, depth + 1)
+
+    for top in tax.top_classes:
+        show(top, "", True, 0)
+    o = tax.out_of_scope
+    typer.echo(typer.style(o.name, bold=True) + typer.style(f"  [{o.id}]", fg="cyan") + f" — {o.definition}")
+
+
+# -- inspect ------------------------------------------------------------------------------------------
+@app.command()
+def inspect(
+    sources: Annotated[list[str], typer.Argument(help="PDF paths, arXiv ids or arxiv.org URLs.")],
+    json_out: JsonOpt = False,
+    excerpt_tokens: ExcerptOpt = None,
+    pdf_timeout: TimeoutOpt = None,
+    max_pages: PagesOpt = None,
+    max_file_mb: FileMbOpt = None,
+) -> None:
+    """Show what the classifier reads: title, abstract, sections, the excerpt and its size."""
+    from .excerpt import build_excerpt
+    from .ingest import read_pdf_guarded
+    from .sources import Downloader, parse_source
+
+    try:
+        settings = settings_from(excerpt_tokens=excerpt_tokens, pdf_timeout=pdf_timeout, max_pages=max_pages,
+                                 max_file_mb=max_file_mb)  # fmt: skip
+    except Exception as exc:
+        raise typer.Exit(fail(exc)) from None
+    downloader = Downloader(settings.arxiv_url, settings.cache_dir, delay_s=settings.download_delay_s)
+    code = EXIT_OK
+    for raw in sources:
+        try:
+            src = parse_source(raw)
+            path = src.path or downloader.fetch(src)
+            paper = read_pdf_guarded(path, settings.limits)
+            ex = build_excerpt(paper, settings.excerpt_tokens)
+        except (RltaxoError, KeyboardInterrupt) as exc:
+            code = max(code, fail(exc))
+            if json_out:
+                typer.echo(json.dumps({"source": raw, "error": getattr(exc, "code", "interrupted"),
+                                       "message": getattr(exc, "message", "interrupted")}))  # fmt: skip
+            continue
+        sections = [s.heading for s in paper.sections if s.heading != "Front matter"]
+        if json_out:
+            typer.echo(json.dumps({
+                "source": raw, "path": paper.path, "sha256": paper.sha256, "title": paper.title,
+                "abstract": paper.abstract, "sections": sections, "excerpt": ex.text,
+                "excerpt_tokens": ex.tokens, "pages_read": paper.pages_read, "pages_total": paper.pages_total,
+                "notes": paper.notes,
+            }))  # fmt: skip
+            continue
+        typer.echo(typer.style(paper.title or "(no title found)", bold=True))
+        typer.echo(f"  source     {raw}  ({paper.pages_read} of {paper.pages_total} pages read)")
+        typer.echo(f"  abstract   {paper.abstract[:600] or '(none found)'}")
+        typer.echo(f"  sections   {' | '.join(sections) or '(none found)'}")
+        typer.echo(f"  excerpt    ~{ex.tokens} tokens: {', '.join(p.name for p in ex.parts)}")
+        typer.echo("")
+        typer.echo(ex.text)
+        typer.echo("")
+    raise typer.Exit(code)
+
+
+# -- classify -----------------------------------------------------------------------------------------
+def _print_result(r: Any) -> None:
+    typer.echo(typer.style(r.title or r.source, bold=True) + f"  ({r.source})")
+    typer.echo("  " + typer.style(" › ".join(r.path), fg="green", bold=True) + f"   [{r.leaf}]")
+    cache = ", cached" if r.cached else ""
+    typer.echo(f"  confidence {r.confidence:.2f} · {r.backend}/{r.model} · {r.pages_read}/{r.pages_total} pages{cache}")
+    typer.echo(f"  why: {r.rationale}")
+    for quote in r.evidence:
+        typer.echo(f"  “{quote}”")
+    for issue in r.issues:
+        typer.echo(typer.style(f"  ! {issue}", fg="yellow"))
+
+
+@app.command()
+def classify(
+    sources: Annotated[list[str], typer.Argument(help="PDF paths, arXiv ids (2310.12931, arXiv:…) or arxiv.org URLs.")],
+    backend: BackendOpt = None,
+    model: ModelOpt = None,
+    json_out: JsonOpt = False,
+    no_cache: NoCacheOpt = False,
+    structured_mode: ModeOpt = None,
+    votes: VotesOpt = None,
+    max_tokens: MaxTokOpt = None,
+    excerpt_tokens: ExcerptOpt = None,
+    pdf_timeout: TimeoutOpt = None,
+    max_pages: PagesOpt = None,
+    max_file_mb: FileMbOpt = None,
+) -> None:
+    """Classify papers into a taxonomy leaf, with confidence, rationale and evidence quotes."""
+    from .pipeline import Pipeline
+
+    try:
+        settings = settings_from(backend=backend, model=model, no_cache=no_cache, mode=structured_mode, votes=votes,
+                                 max_tokens=max_tokens, excerpt_tokens=excerpt_tokens, pdf_timeout=pdf_timeout,
+                                 max_pages=max_pages, max_file_mb=max_file_mb)  # fmt: skip
+        _announce_backend(settings, backend)
+        pipe = Pipeline(settings)
+    except Exception as exc:
+        raise typer.Exit(fail(exc)) from None
+    code = EXIT_OK
+    total_tokens = 0
+    try:
+        for raw in sources:
+            try:
+                result = pipe.classify(raw)
+            except RltaxoError as exc:
+                code = max(code, fail(exc))
+                if json_out:
+                    typer.echo(json.dumps({"source": raw, "error": exc.code, "message": exc.one_line()}))
+                continue
+            total_tokens += result.usage.total_tokens
+            if json_out:
+                typer.echo(result.model_dump_json())
+            else:
+                _print_result(result)
+    except KeyboardInterrupt as exc:
+        code = fail(exc)
+    finally:
+        pipe.close()
+    if total_tokens and not json_out:
+        typer.echo(f"tokens used: {total_tokens}", err=True)
+    raise typer.Exit(code)
+
+
+def _register_subcommands() -> None:
+    """Eval and batch live in their own modules to keep this one small."""
+    from . import cli_batch, cli_eval
+
+    cli_eval.register(app)
+    cli_batch.register(app)
+
+
+def main() -> None:
+    _register_subcommands()
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(EXIT_INTERRUPTED)
+
+
+__all__ = ["app", "fail", "main", "settings_from"]
+_ = Path  # re-exported type used by subcommand modules

@@ -1,0 +1,436 @@
+"""PDF → Paper: pypdf text per page, clean-up, title, abstract and sections, under hard limits.
+
+Only this module imports pypdf, and only inside functions, so ``rltaxo --help`` stays fast.
+``read_pdf`` does the work in-process; ``read_pdf_guarded`` runs it in a child process that can be
+killed, with an address-space limit, because pypdf has had hangs and decompression bombs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import re
+import statistics
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import (
+    CorruptPdf,
+    EncryptedPdf,
+    NotAPdf,
+    NoTextPdf,
+    PdfError,
+    PdfMemoryLimit,
+    PdfTimeout,
+    PdfTooLarge,
+    RltaxoError,
+    SourceNotFound,
+)
+from .settings import Limits
+
+_LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st", "\u00ad": ""}
+_SPACING_ACCENTS = {"¨": "\u0308", "´": "\u0301", "`": "\u0300", "ˆ": "\u0302", "˜": "\u0303", "¸": "\u0327"}
+_ACCENT_RE = re.compile(r"([¨´`ˆ˜¸])\s?([A-Za-z])")
+_STAMP_RE = re.compile(r"^\s*arXiv:\s*\d{4}\.\d{4,5}(v\d+)?\s*\[[^\]]*\]\s*\d{1,2}\s*[A-Za-z]{3}\s*\d{4}\s*$")
+_VENUE_RE = re.compile(
+    r"^\s*(preliminary work\.?|published as a (conference )?paper at .*|under review( as a conference paper)?"
+    r"( at .*)?|preprint\.?( under review\.?)?|work in progress\.?)\s*$",
+    re.IGNORECASE,
+)
+_HYPHEN_RE = re.compile(r"(\w)-\n(?=[a-z])")
+_NUMBERED_HEADING = re.compile(
+    r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,2}|[IVX]{1,5})\.?\s+(?P<title>[A-Z][A-Za-z0-9 ,:;&'’\-()/]{1,80})$"
+)
+_PLAIN_HEADINGS = {
+    "abstract", "introduction", "related work", "background", "method", "methods", "approach",
+    "experiments", "results", "discussion", "conclusion", "conclusions", "limitations",
+    "references", "bibliography", "acknowledgements", "acknowledgments", "appendix",
+    "conclusion and future work", "conclusions and future work",
+}  # fmt: skip
+_REFERENCES = {"references", "bibliography"}
+
+
+@dataclass
+class Section:
+    heading: str
+    text: str
+    page: int
+
+
+@dataclass
+class Paper:
+    """What ingestion got from one PDF: enough for a backend, and for a person to see why."""
+
+    path: str
+    sha256: str
+    title: str
+    abstract: str
+    sections: list[Section]
+    text: str
+    pages_read: int
+    pages_total: int
+    notes: list[str] = field(default_factory=list)
+
+    def section(self, *names: str) -> Section | None:
+        """The first section whose heading contains any of ``names`` (case-insensitive)."""
+        for sec in self.sections:
+            low = sec.heading.lower()
+            if any(n in low for n in names):
+                return sec
+        return None
+
+
+# ---------------------------------------------------------------------------------------------
+# clean-up
+# ---------------------------------------------------------------------------------------------
+def _fix_chars(text: str) -> str:
+    for lig, rep in _LIGATURES.items():
+        text = text.replace(lig, rep)
+    text = _ACCENT_RE.sub(lambda m: unicodedata.normalize("NFC", m.group(2) + _SPACING_ACCENTS[m.group(1)]), text)
+    text = text.replace("\x00", "").replace("\r", "\n").replace("\t", " ")
+    return text
+
+
+def _edge_lines(lines: list[str], k: int = 2) -> list[str]:
+    return [ln.strip() for ln in lines[:k] + lines[-k:] if ln.strip()]
+
+
+def _normalise_edge(line: str) -> str:
+    return re.sub(r"\d+", "#", line.strip().lower())
+
+
+def clean_pages(pages: list[str]) -> list[str]:
+    """Remove what is not the paper's prose: arXiv stamps, venue banners, running headers and footers,
+    page numbers; fix ligatures, detached accents and words hyphenated across lines."""
+    pages = [_fix_chars(p) for p in pages]
+    split = [p.split("\n") for p in pages]
+    repeated: set[str] = set()
+    if len(split) >= 3:
+        counts = Counter(_normalise_edge(ln) for lines in split for ln in set(_edge_lines(lines)))
+        repeated = {ln for ln, c in counts.items() if c >= max(3, len(split) // 2) and len(ln) < 120}
+    out: list[str] = []
+    for lines in split:
+        n = len(lines)
+        kept: list[str] = []
+        for i, ln in enumerate(lines):
+            s = ln.strip()
+            if _STAMP_RE.match(s):
+                continue
+            at_edge = i < 3 or i >= n - 3
+            if at_edge and (_VENUE_RE.match(s) or re.fullmatch(r"\d{1,4}", s)):
+                continue
+            if at_edge and s and _normalise_edge(s) in repeated:
+                continue
+            kept.append(re.sub(r"[ \u00a0]{2,}", " ", ln).rstrip())
+        text = "\n".join(kept)
+        out.append(_HYPHEN_RE.sub(r"\1", text))
+    return out
+
+
+def normalise_for_match(text: str) -> str:
+    """Lower-case, ligature-free, hyphenation- and whitespace-insensitive form, for quote checks."""
+    text = _fix_chars(text).lower()
+    text = re.sub(r"-\s*\n\s*", "", text)
+    return re.sub(r"[^0-9a-z]+", "", unicodedata.normalize("NFKD", text))
+
+
+# ---------------------------------------------------------------------------------------------
+# structure: title, abstract, sections
+# ---------------------------------------------------------------------------------------------
+def _title_from_runs(runs: list[tuple[float, str]]) -> str:
+    """The title is the first run of text set clearly larger than the body, stamps excluded."""
+    runs = [(s, t) for s, t in runs if not _STAMP_RE.match(t.strip())]
+    sized = [s for s, t in runs if t.strip()]
+    if not sized:
+        return ""
+    body = statistics.median(sized)
+    big = max(sized)
+    if big < body * 1.15:
+        return ""
+    threshold = max(body * 1.15, big * 0.78)  # small caps run at ~80% of the capitals
+    parts: list[str] = []
+    started = False
+    for size, text in runs:
+        if size >= threshold:
+            if not started and _VENUE_RE.match(text.strip()):
+                continue
+            started = True
+            parts.append(text)
+        elif started and text.strip():
+            break
+    title = " ".join("".join(parts).split())
+    return re.sub(r"(\w)- (?=\w)", r"\1", title).strip()
+
+
+def _heading(line: str) -> str | None:
+    s = line.strip()
+    if not s or len(s) > 90:
+        return None
+    low = s.lower().rstrip(".:")
+    if low in _PLAIN_HEADINGS:
+        return s.rstrip(".:")
+    m = _NUMBERED_HEADING.match(s)
+    if m and not s.endswith((".", ",")) and len(m.group("title").split()) <= 10:
+        title = m.group("title")
+        if sum(ch.isalpha() for ch in title) >= 3:
+            return s
+    return None
+
+
+def _top_number(heading: str) -> int | None:
+    m = re.match(r"^(\d{1,2})(?:\.\d+)*\.?\s", heading)
+    return int(m.group(1)) if m else None
+
+
+def find_sections(pages: list[str]) -> list[Section]:
+    """Headings in reading order, numbered ones kept only while their numbering is plausible."""
+    sections: list[Section] = []
+    current_top = 0
+    buf: list[str] = []
+    head, head_page = "Front matter", 0
+    for pno, page in enumerate(pages):
+        for line in page.split("\n"):
+            h = _heading(line)
+            if h is not None:
+                top = _top_number(h)
+                if top is not None:
+                    if top not in (current_top, current_top + 1) or ("." in h.split()[0][:-1] and top != current_top):
+                        h = None
+                    else:
+                        current_top = top
+            if h is not None:
+                sections.append(Section(head, "\n".join(buf).strip(), head_page))
+                head, head_page, buf = h, pno, []
+            else:
+                buf.append(line)
+    sections.append(Section(head, "\n".join(buf).strip(), head_page))
+    return [s for s in sections if s.text or s.heading != "Front matter"]
+
+
+_ABSTRACT_START = re.compile(r"(?im)^\s*a\s?b\s?s\s?t\s?r\s?a\s?c\s?t\s*[.:—-]?\s*")
+_ABSTRACT_END = re.compile(
+    r"(?im)^\s*((1|I)\.?\s+introduction|introduction|keywords?\s*[:—-]|index terms|ccs concepts|"
+    r"\d\s+[A-Z][a-z]+( [A-Za-z]+){0,4}$)"
+)
+
+
+def find_abstract(first_pages: str) -> str:
+    m = _ABSTRACT_START.search(first_pages)
+    if not m:
+        return ""
+    rest = first_pages[m.end() :]
+    end = _ABSTRACT_END.search(rest)
+    body = rest[: end.start()] if end else rest[:3000]
+    return " ".join(body.split())
+
+
+# ---------------------------------------------------------------------------------------------
+# reading
+# ---------------------------------------------------------------------------------------------
+def _open(path: Path, limits: Limits) -> Any:
+    import pypdf
+    from pypdf.errors import FileNotDecryptedError, PdfReadError, PdfStreamError
+
+    if not path.exists():
+        raise SourceNotFound(f"{path}: no such file")
+    if path.is_dir():
+        raise NotAPdf(f"{path}: is a directory, not a PDF")
+    size = path.stat().st_size
+    if size == 0:
+        raise NotAPdf(f"{path}: empty file")
+    if size > limits.max_file_mb * 1024 * 1024:
+        raise PdfTooLarge(
+            f"{path}: {size / 2**20:.0f} MiB is over the {limits.max_file_mb:.0f} MiB limit",
+            hint="raise it with --max-file-mb",
+        )
+    with path.open("rb") as fh:
+        head = fh.read(1024)
+    if b"%PDF-" not in head:
+        kind = "HTML" if b"<html" in head.lower() or b"<!doctype" in head.lower() else "not a PDF"
+        raise NotAPdf(f"{path}: {kind} (no %PDF header)")
+    try:
+        reader = pypdf.PdfReader(str(path), strict=False)
+        if reader.is_encrypted:
+            try:
+                ok = reader.decrypt("")
+            except (FileNotDecryptedError, NotImplementedError, DependencyErrorType()) as exc:
+                raise EncryptedPdf(f"{path}: encrypted PDF that cannot be opened ({exc})") from exc
+            if not ok:
+                raise EncryptedPdf(f"{path}: encrypted with a password", hint="decrypt it first, e.g. qpdf")
+        total = len(reader.pages)
+    except RltaxoError:
+        raise
+    except (PdfReadError, PdfStreamError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
+        raise CorruptPdf(f"{path}: unreadable PDF ({type(exc).__name__}: {_short(exc)})") from exc
+    except RecursionError as exc:
+        raise CorruptPdf(f"{path}: unreadable PDF (object references nest too deep)") from exc
+    if total == 0:
+        raise CorruptPdf(f"{path}: PDF has no pages")
+    return reader
+
+
+def DependencyErrorType() -> type[Exception]:
+    from pypdf.errors import DependencyError
+
+    return DependencyError
+
+
+def _short(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:160] or "no detail"
+
+
+def _extract(page: Any, runs: list[tuple[float, str]] | None) -> str:
+    if runs is None:
+        return str(page.extract_text() or "")
+
+    def visit(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
+        scale = (tm[2] ** 2 + tm[3] ** 2) ** 0.5 * (cm[2] ** 2 + cm[3] ** 2) ** 0.5
+        runs.append((round(float(size) * scale, 1), text))
+
+    return str(page.extract_text(visitor_text=visit) or "")
+
+
+def read_pdf(path: str | Path, limits: Limits | None = None, *, all_pages: bool = False) -> Paper:
+    """Read a PDF in this process. Reads the front pages, then on until the references (or the page
+    cap): the excerpt needs the introduction and the conclusion, never the appendix."""
+    limits = limits or Limits()
+    path = Path(path)
+    reader = _open(path, limits)
+    total = len(reader.pages)
+    cap = total if all_pages else min(total, limits.max_pages)
+    raw: list[str] = []
+    runs: list[tuple[float, str]] = []
+    chars = 0
+    try:
+        for i in range(cap):
+            text = _extract(reader.pages[i], runs if i == 0 else None)
+            raw.append(text)
+            chars += len(text)
+            if chars > limits.max_chars:
+                break
+            if not all_pages and i >= 2 and re.search(r"(?im)^\s*(references|bibliography)\s*$", text):
+                break
+    except RltaxoError:
+        raise
+    except RecursionError as exc:
+        raise CorruptPdf(f"{path}: unreadable page (object references nest too deep)") from exc
+    except Exception as exc:  # pypdf raises a wide variety on broken content streams
+        if not raw:
+            raise CorruptPdf(f"{path}: unreadable page 1 ({type(exc).__name__}: {_short(exc)})") from exc
+    pages = clean_pages(raw)
+    body = "\n".join(pages)
+    if len(re.sub(r"\s+", "", body)) < 200:
+        raise NoTextPdf(
+            f"{path}: no extractable text in {len(raw)} of {total} pages (scanned or image-only?)",
+            hint="run OCR (e.g. ocrmypdf) first",
+        )
+    title = _title_from_runs(runs)
+    if not title:
+        meta_title = (reader.metadata or {}).get("/Title") if _safe_meta(reader) else None
+        title = (
+            str(meta_title).strip() if meta_title else next((ln.strip() for ln in body.split("\n") if ln.strip()), "")
+        )
+    notes: list[str] = []
+    if cap < total:
+        notes.append(f"read {len(raw)} of {total} pages")
+    return Paper(
+        path=str(path),
+        sha256=_sha256(path),
+        title=title,
+        abstract=find_abstract("\n".join(pages[:2])),
+        sections=find_sections(pages),
+        text=body,
+        pages_read=len(raw),
+        pages_total=total,
+        notes=notes,
+    )
+
+
+def _safe_meta(reader: Any) -> bool:
+    try:
+        _ = reader.metadata
+        return True
+    except Exception:
+        return False
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+# ---------------------------------------------------------------------------------------------
+# the guarded reader: a killable child process with a memory limit
+# ---------------------------------------------------------------------------------------------
+def _child(conn: Any, path: str, limits: Limits, all_pages: bool) -> None:
+    import resource
+
+    cap = limits.memory_mb * 1024 * 1024
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    except (ValueError, OSError):
+        pass
+    try:
+        conn.send(("ok", read_pdf(path, limits, all_pages=all_pages)))
+    except RltaxoError as exc:
+        conn.send(("err", exc))
+    except MemoryError:
+        conn.send(("err", PdfMemoryLimit(f"{path}: parsing needed more than {limits.memory_mb} MiB")))
+    except BaseException as exc:
+        conn.send(("err", CorruptPdf(f"{path}: unreadable PDF ({type(exc).__name__}: {_short(exc)})")))
+    finally:
+        conn.close()
+
+
+_CTX: Any = None
+
+
+def _context() -> Any:
+    global _CTX
+    if _CTX is None:
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["classifier.ingest", "pypdf"])
+        _CTX = ctx
+    return _CTX
+
+
+def read_pdf_guarded(path: str | Path, limits: Limits | None = None, *, all_pages: bool = False) -> Paper:
+    """``read_pdf`` in a child process: killed after ``limits.timeout_s``, address space capped."""
+    limits = limits or Limits()
+    path = Path(path)
+    if not path.exists():  # cheap checks first, without a process
+        raise SourceNotFound(f"{path}: no such file")
+    ctx = _context()
+    parent, child = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_child, args=(child, str(path), limits, all_pages), daemon=True)
+    proc.start()
+    child.close()
+    try:
+        if not parent.poll(limits.timeout_s):
+            raise PdfTimeout(
+                f"{path}: reading took longer than {limits.timeout_s:g} s and was stopped",
+                hint="raise it with --pdf-timeout",
+            )
+        try:
+            status, value = parent.recv()
+        except EOFError as exc:
+            proc.join(1)
+            raise PdfMemoryLimit(
+                f"{path}: the PDF reader died (exit {proc.exitcode}); likely over the {limits.memory_mb} MiB limit"
+            ) from exc
+    finally:
+        if proc.is_alive():
+            proc.kill()
+        proc.join(5)
+        parent.close()
+    if status == "err":
+        assert isinstance(value, PdfError | RltaxoError)
+        raise value
+    assert isinstance(value, Paper)
+    return value

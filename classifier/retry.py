@@ -1,0 +1,71 @@
+"""The one retry layer (tenacity). The openai client is built with ``max_retries=0``, so nothing else retries.
+
+Retried: rate limits (honouring ``Retry-After``), 5xx, timeouts, dropped connections. A rate limit
+also closes a gate shared by every worker using the same backend, so a 429 slows everyone.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+from collections.abc import Callable
+from typing import TypeVar
+
+from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt, stop_after_delay
+
+from .errors import RateLimitError, TransientBackendError
+
+T = TypeVar("T")
+
+
+class RateGate:
+    """Shared 'not before' time: after a 429, every caller waits until the server said to come back."""
+
+    def __init__(self) -> None:
+        self._until = 0.0
+        self._lock = threading.Lock()
+
+    def close_for(self, seconds: float) -> None:
+        with self._lock:
+            self._until = max(self._until, time.monotonic() + seconds)
+
+    def wait(self) -> None:
+        while True:
+            with self._lock:
+                delay = self._until - time.monotonic()
+            if delay <= 0:
+                return
+            time.sleep(min(delay, 1.0))
+
+
+def _retryable(exc: BaseException) -> bool:
+    return isinstance(exc, RateLimitError | TransientBackendError)
+
+
+def backoff(attempt: int, base: float = 0.5, cap: float = 30.0) -> float:
+    """Exponential backoff with full jitter."""
+    return float(random.uniform(0, min(cap, base * 2 ** (attempt - 1))))
+
+
+def call_with_retries(
+    fn: Callable[[], T], *, gate: RateGate, max_attempts: int, max_wait_s: float, base: float = 0.5
+) -> T:
+    """Run ``fn`` until it succeeds, a non-retryable error, or the attempt/time bound; re-raise the last."""
+
+    def wait(state: RetryCallState) -> float:
+        exc = state.outcome.exception() if state.outcome else None
+        retry_after = getattr(exc, "retry_after", None)
+        if isinstance(retry_after, int | float) and retry_after >= 0:
+            gate.close_for(float(retry_after))
+            return 0.0  # the gate does the waiting, for every worker at once
+        return backoff(state.attempt_number, base)
+
+    retrying = Retrying(
+        retry=retry_if_exception(_retryable),
+        wait=wait,
+        stop=stop_after_attempt(max_attempts) | stop_after_delay(max_wait_s),
+        reraise=True,
+        before=lambda _s: gate.wait(),
+    )
+    return retrying(fn)

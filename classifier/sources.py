@@ -1,0 +1,139 @@
+"""Where a paper comes from: a local path, an arXiv id or an arXiv URL; downloads are cached on disk."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import DownloadError, SourceNotFound, UnknownArxivId
+
+_NEW_ID = r"\d{4}\.\d{4,5}"
+_OLD_ID = r"[a-z][a-z\-]*(?:\.[A-Z]{2})?/\d{7}"
+_ID = rf"(?P<id>{_NEW_ID}|{_OLD_ID})(?P<version>v\d+)?"
+_PATTERNS = [
+    re.compile(rf"^(?:arxiv:)?{_ID}$", re.IGNORECASE),
+    re.compile(rf"^(?:https?://)?(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/{_ID}(?:\.pdf)?/?$", re.IGNORECASE),
+    re.compile(rf"^(?:https?://(?:dx\.)?doi\.org/)?10\.48550/arxiv\.{_ID}$", re.IGNORECASE),
+]
+
+
+@dataclass(frozen=True)
+class Source:
+    """A parsed source. ``key`` identifies the paper across spellings (``arxiv:2310.12931``)."""
+
+    raw: str
+    path: Path | None = None
+    arxiv_id: str | None = None
+    version: str | None = None
+
+    @property
+    def key(self) -> str:
+        if self.arxiv_id:
+            return f"arxiv:{self.arxiv_id}"
+        assert self.path is not None
+        return f"file:{self.path}"
+
+
+def parse_arxiv(text: str) -> tuple[str, str | None] | None:
+    """``(id, version)`` if ``text`` is an arXiv id, ``arXiv:`` id, arxiv.org URL or arXiv DOI."""
+    text = text.strip()
+    for pat in _PATTERNS:
+        m = pat.match(text)
+        if m:
+            return m.group("id"), m.group("version")
+    return None
+
+
+def parse_source(text: str, base_dir: Path | None = None) -> Source:
+    """Turn what a user typed into a Source; an existing file always wins over an id-looking name."""
+    text = text.strip()
+    path = Path(text).expanduser()
+    if base_dir is not None and not path.is_absolute():
+        path = base_dir / path
+    if path.exists():
+        return Source(raw=text, path=path)
+    parsed = parse_arxiv(text)
+    if parsed:
+        return Source(raw=text, arxiv_id=parsed[0], version=parsed[1])
+    if text.startswith(("http://", "https://")):
+        raise SourceNotFound(
+            f"{text}: not an arXiv URL", hint="give an arxiv.org/abs or /pdf URL, an arXiv id, or a local PDF"
+        )
+    raise SourceNotFound(f"{text}: no such file, and not an arXiv id")
+
+
+class Downloader:
+    """Fetches arXiv PDFs once into ``cache_dir/pdfs``, one request at a time with a pause between."""
+
+    def __init__(self, base_url: str, cache_dir: Path, delay_s: float = 3.0, timeout_s: float = 60.0) -> None:
+        self.base_url = base_url if base_url.endswith("/") else base_url + "/"
+        self.dir = cache_dir / "pdfs"
+        self.delay_s = delay_s
+        self.timeout_s = timeout_s
+        self._lock = threading.Lock()
+        self._last = 0.0
+
+    def cached_path(self, arxiv_id: str, version: str | None) -> Path:
+        name = (arxiv_id + (version or "")).replace("/", "_")
+        return self.dir / f"{name}.pdf"
+
+    def fetch(self, source: Source) -> Path:
+        assert source.arxiv_id is not None
+        target = self.cached_path(source.arxiv_id, source.version)
+        if target.exists():
+            return target
+        url = f"{self.base_url}{source.arxiv_id}{source.version or ''}"
+        with self._lock:  # polite: never two downloads at once, and a pause between them
+            if target.exists():
+                return target
+            wait = self._last + self.delay_s - time.monotonic()
+            if wait > 0:
+                time.sleep(wait)
+            try:
+                data = self._get(url, source)
+            finally:
+                self._last = time.monotonic()
+            self.dir.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.dir, suffix=".part")
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, target)
+        return target
+
+    def _get(self, url: str, source: Source) -> bytes:
+        req = urllib.request.Request(url, headers={"User-Agent": "rltaxo/0.1 (research paper classifier)"})
+        try:
+            with urllib.request.urlopen(req, timeout=self.timeout_s) as resp:
+                data: bytes = resp.read()
+        except urllib.error.HTTPError as exc:
+            if exc.code == 404:
+                raise UnknownArxivId(f"arXiv:{source.arxiv_id}: no such paper (HTTP 404 from {url})") from exc
+            raise DownloadError(
+                f"arXiv:{source.arxiv_id}: download failed with HTTP {exc.code}",
+                hint="try again later, or pass a local PDF",
+            ) from exc
+        except (urllib.error.URLError, OSError) as exc:
+            reason = getattr(exc, "reason", exc)
+            raise DownloadError(
+                f"arXiv:{source.arxiv_id}: cannot download from {url} ({reason})",
+                hint="no network? download the PDF yourself and pass its path",
+            ) from exc
+        if not data.startswith(b"%PDF"):
+            raise DownloadError(f"arXiv:{source.arxiv_id}: {url} did not return a PDF")
+        return data
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
