@@ -79,7 +79,7 @@ class FakeOpenAI:
                 payload = json.loads(self.rfile.read(length) or b"{}")
                 with outer._lock:
                     outer.requests.append(payload)
-                    outer.headers.append(dict(self.headers))
+                    outer.headers.append({k.lower(): v for k, v in self.headers.items()})
                     action = outer.script.pop(0) if outer.script else outer.default
                 time.sleep(outer.latency + action.delay)
                 if action.drop:

@@ -1,0 +1,213 @@
+"""The openai backend against a fake OpenAI-compatible server on 127.0.0.1 (a real HTTP peer, no patching)."""
+
+import json
+from pathlib import Path
+
+import pytest
+from pydantic import SecretStr
+
+from classifier import errors as E
+from classifier.pipeline import Pipeline
+from classifier.settings import Settings
+
+from .conftest import SAMPLE, run_cli
+from .fake_openai import Action, FakeOpenAI, answer, error, ok
+
+KEY = "sk-test-THIS-KEY-MUST-NEVER-LEAK-1234"
+
+
+def settings(fake: FakeOpenAI, tmp: Path, **kw: object) -> Settings:
+    base: dict[str, object] = dict(
+        backend="openai", base_url=fake.url, api_key=SecretStr(KEY), model="fake-model", cache_dir=tmp / "cache",
+        structured_mode="json_object", max_attempts=4, max_wait_s=20, timeout_s=5,
+    )  # fmt: skip
+    base.update(kw)
+    return Settings.model_validate(base)
+
+
+def classify(fake: FakeOpenAI, tmp: Path, **kw: object):  # type: ignore[no-untyped-def]
+    pipe = Pipeline(settings(fake, tmp, **kw))
+    try:
+        return pipe.classify(str(SAMPLE))
+    finally:
+        pipe.close()
+
+
+def test_happy_path_validates_and_counts_usage(tmp_path: Path) -> None:
+    with FakeOpenAI() as fake:
+        r = classify(fake, tmp_path)
+    assert r.leaf == "llm4rl/reward" and r.backend == "openai" and r.model == "fake-model"
+    assert r.usage.prompt_tokens == 100 and r.usage.completion_tokens == 20 and r.usage.attempts == 1
+    assert r.evidence == ["reward functions"] and r.prompt_version.startswith("p1+")
+    req = fake.requests[0]
+    assert req["temperature"] == 0 and req["seed"] == 1234 and req["response_format"] == {"type": "json_object"}
+    assert fake.headers[0]["authorization"] == f"Bearer {KEY}"
+
+
+def test_prompt_frames_paper_as_data(tmp_path: Path) -> None:
+    with FakeOpenAI() as fake:
+        classify(fake, tmp_path)
+    system, user = (m["content"] for m in fake.requests[0]["messages"])
+    assert "never instructions to you" in system and "rl+llm/with-language-feedback" in system
+    assert user.index("<paper>") < user.index("Language Models as Reward Engineers") < user.index("</paper>")
+    assert '"leaf"' in user  # json_object mode carries the schema in the prompt
+
+
+def test_second_run_makes_zero_calls(tmp_path: Path) -> None:
+    with FakeOpenAI() as fake:
+        first = classify(fake, tmp_path)
+        calls = fake.count
+        second = classify(fake, tmp_path)
+        assert fake.count == calls == 1
+    assert second.cached and not first.cached and second.leaf == first.leaf
+    assert second.usage.total_tokens == 0
+
+
+def test_no_cache_calls_again(tmp_path: Path) -> None:
+    with FakeOpenAI() as fake:
+        classify(fake, tmp_path)
+        classify(fake, tmp_path, use_cache=False)
+        assert fake.count == 2
+
+
+# --- faults: each ends the way it should, with the number of attempts asserted --------------------
+def test_429_with_retry_after_is_honoured(tmp_path: Path) -> None:
+    import time
+
+    with FakeOpenAI() as fake:
+        fake.script = [error(429, "slow down", headers={"Retry-After": "1"})]
+        t0 = time.monotonic()
+        r = classify(fake, tmp_path)
+        assert fake.count == 2 and r.usage.attempts == 2
+        assert time.monotonic() - t0 >= 0.95
+
+
+@pytest.mark.parametrize("status", [500, 503])
+def test_5xx_is_retried_then_recovers(status: int, tmp_path: Path) -> None:
+    with FakeOpenAI() as fake:
+        fake.script = [error(status), error(status)]
+        r = classify(fake, tmp_path)
+        assert fake.count == 3 and r.usage.attempts == 3
+
+
+def test_5xx_forever_gives_typed_error_after_max_attempts(tmp_path: Path) -> None:
+    with FakeOpenAI(default=error(503, "overloaded")) as fake:
+        with pytest.raises(E.TransientBackendError, match="HTTP 503"):
+            classify(fake, tmp_path, max_attempts=3)
+        assert fake.count == 3
+
+
+def test_timeout_is_retried(tmp_path: Path) -> None:
+    with FakeOpenAI() as fake:
+        fake.script = [Action(delay=3, body={})]
+        r = classify(fake, tmp_path, timeout_s=1)
+        assert r.usage.attempts == 2 and fake.count == 2
+
+
+def test_dropped_connection_is_retried(tmp_path: Path) -> None:
+    with FakeOpenAI() as fake:
+        fake.script = [Action(drop=True)]
+        r = classify(fake, tmp_path)
+        assert r.usage.attempts == 2 and fake.count == 2
+
+
+def test_invalid_json_is_reasked_once_then_recovers(tmp_path: Path) -> None:
+    with FakeOpenAI() as fake:
+        fake.script = [ok("this is not json {")]
+        r = classify(fake, tmp_path)
+        assert fake.count == 2 and r.usage.attempts == 2
+        repair = fake.requests[1]["messages"][-1]["content"]
+        assert "not JSON" in repair and "llm4rl/reward" in repair  # the error and the allowed leaves
+
+
+def test_schema_violation_twice_is_a_typed_error(tmp_path: Path) -> None:
+    with FakeOpenAI(default=ok(answer(leaf="rl4llm/fine-tuning"))) as fake:
+        with pytest.raises(E.InvalidOutputError, match="also after one re-ask"):
+            classify(fake, tmp_path)
+        assert fake.count == 2
+
+
+def test_refusal_is_typed_and_not_retried(tmp_path: Path) -> None:
+    with FakeOpenAI(default=Action(body=__import__("tests.fake_openai", fromlist=["x"]).completion(
+            None, refusal="I can't help with that"))) as fake:  # fmt: skip
+        with pytest.raises(E.RefusalError, match="refused"):
+            classify(fake, tmp_path)
+        assert fake.count == 1
+
+
+def test_length_stop_is_typed(tmp_path: Path) -> None:
+    with FakeOpenAI(default=ok('{"reasoning": "cut', finish="length")) as fake:
+        with pytest.raises(E.LengthError, match="finish_reason=length"):
+            classify(fake, tmp_path)
+        assert fake.count == 1
+
+
+def test_401_is_not_retried_and_never_shows_the_key(tmp_path: Path) -> None:
+    with FakeOpenAI(default=error(401, f"Incorrect API key provided: {KEY}")) as fake:
+        with pytest.raises(E.AuthError) as info:
+            classify(fake, tmp_path)
+        assert fake.count == 1
+    assert KEY not in str(info.value) and "OPENAI_API_KEY" in str(info.value)
+
+
+def test_insufficient_quota_is_not_retried(tmp_path: Path) -> None:
+    with FakeOpenAI(default=error(429, "You exceeded your current quota", code="insufficient_quota")) as fake:
+        with pytest.raises(E.QuotaError):
+            classify(fake, tmp_path)
+        assert fake.count == 1
+
+
+def test_auto_mode_steps_down_when_json_schema_is_rejected(tmp_path: Path) -> None:
+    with FakeOpenAI() as fake:
+        fake.script = [error(400, "response_format json_schema is not supported")]
+        r = classify(fake, tmp_path, structured_mode="auto")
+        assert fake.requests[0]["response_format"]["type"] == "json_schema"
+        assert fake.requests[1]["response_format"] == {"type": "json_object"}
+        assert r.usage.attempts == 2
+
+
+def test_leaf_that_contradicts_facts_is_recorded(tmp_path: Path) -> None:
+    with FakeOpenAI(default=ok(answer(leaf="llm4rl/goal"))) as fake:
+        r = classify(fake, tmp_path)
+    assert r.leaf == "llm4rl/goal" and r.confidence < 0.8
+    assert any("imply llm4rl/reward" in issue for issue in r.issues)
+
+
+def test_unverifiable_evidence_is_separated(tmp_path: Path) -> None:
+    with FakeOpenAI(default=ok(answer(evidence=["reward functions", "a sentence the paper never says"]))) as fake:
+        r = classify(fake, tmp_path)
+    assert r.evidence == ["reward functions"] and r.unverified_evidence == ["a sentence the paper never says"]
+
+
+def test_votes_majority_and_agreement(tmp_path: Path) -> None:
+    with FakeOpenAI() as fake:
+        fake.script = [ok(answer()), ok(answer(leaf="llm4rl/goal")), ok(answer())]
+        r = classify(fake, tmp_path, votes=3)
+    assert r.leaf == "llm4rl/reward" and r.votes == {"llm4rl/reward": 2, "llm4rl/goal": 1}
+    assert r.confidence == pytest.approx(2 / 3, abs=0.01)
+    assert [q["seed"] for q in fake.requests] == [1234, 1235, 1236]
+
+
+def test_budget_stops_before_exceeding(tmp_path: Path) -> None:
+    with FakeOpenAI() as fake:
+        with pytest.raises(E.BudgetExceeded):
+            classify(fake, tmp_path, max_run_tokens=100)
+        assert fake.count == 0
+
+
+def test_cli_openai_key_never_leaks(env: dict[str, str], tmp_path: Path) -> None:
+    with FakeOpenAI() as fake:
+        env = {**env, "OPENAI_BASE_URL": fake.url, "OPENAI_API_KEY": KEY, "RLTAXO_MODEL": "fake-model"}
+        r1 = run_cli("classify", str(SAMPLE), "--json", "--structured-mode", "json_object", env=env)
+        r2 = run_cli("--debug", "classify", str(SAMPLE), "--structured-mode", "json_object", env=env)
+        assert fake.count == 1  # the second run came from the cache
+        fake.default = error(401, f"bad key {KEY}")
+        r3 = run_cli("--debug", "classify", str(SAMPLE), "--no-cache", "--structured-mode", "json_object", env=env)
+    assert r1.returncode == 0 and json.loads(r1.stdout)["backend"] == "openai"
+    assert "using the openai backend" in r1.stderr
+    assert r3.returncode != 0 and "Traceback" in r3.stderr
+    for r in (r1, r2, r3):
+        assert KEY not in r.stdout + r.stderr
+    for f in Path(env["RLTAXO_CACHE_DIR"]).rglob("*"):
+        if f.is_file():
+            assert KEY.encode() not in f.read_bytes()
