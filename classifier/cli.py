@@ -30,9 +30,13 @@ _USAGE_ERRORS = (UsageError, ConfigError, PromptError, GoldLabelError)
 # -- shared options ------------------------------------------------------------------------------
 BackendOpt = Annotated[
     str | None,
-    typer.Option("--backend", "-b", help="offline | openai | local | scripted. Default: openai if an endpoint "
-                 "is configured (OPENAI_API_KEY / OPENAI_BASE_URL), else offline."),
-]  # fmt: skip
+    typer.Option(
+        "--backend",
+        "-b",
+        help="offline | openai | local | scripted. Default: openai if an endpoint "
+        "is configured (OPENAI_API_KEY / OPENAI_BASE_URL), else offline.",
+    ),
+]
 ModelOpt = Annotated[str | None, typer.Option("--model", "-m", help="Model name for LLM backends [env RLTAXO_MODEL].")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output (JSON Lines).")]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the response cache.")]
@@ -115,10 +119,19 @@ def tree(json_out: JsonOpt = False) -> None:
 
     tax = taxonomy.load()
     if json_out:
-        nodes = [{"id": n.id, "name": n.name, "parent": n.parent, "leaf": n.is_leaf, "definition": n.definition}
-                 for n in tax.nodes.values()]  # fmt: skip
-        nodes.append({"id": tax.out_of_scope.id, "name": tax.out_of_scope.name, "parent": None, "leaf": True,
-                      "definition": tax.out_of_scope.definition})  # fmt: skip
+        nodes = [
+            {"id": n.id, "name": n.name, "parent": n.parent, "leaf": n.is_leaf, "definition": n.definition}
+            for n in tax.nodes.values()
+        ]
+        nodes.append(
+            {
+                "id": tax.out_of_scope.id,
+                "name": tax.out_of_scope.name,
+                "parent": None,
+                "leaf": True,
+                "definition": tax.out_of_scope.definition,
+            }
+        )
         typer.echo(json.dumps({"source": tax.source, "nodes": nodes}, indent=2))
         return
 
@@ -153,8 +166,9 @@ def inspect(
     from .sources import Downloader, parse_source
 
     try:
-        settings = settings_from(excerpt_tokens=excerpt_tokens, pdf_timeout=pdf_timeout, max_pages=max_pages,
-                                 max_file_mb=max_file_mb)  # fmt: skip
+        settings = settings_from(
+            excerpt_tokens=excerpt_tokens, pdf_timeout=pdf_timeout, max_pages=max_pages, max_file_mb=max_file_mb
+        )
     except Exception as exc:
         raise typer.Exit(fail(exc)) from None
     downloader = Downloader(settings.arxiv_url, settings.cache_dir, delay_s=settings.download_delay_s)
@@ -168,17 +182,35 @@ def inspect(
         except (RltaxoError, KeyboardInterrupt) as exc:
             code = max(code, fail(exc))
             if json_out:
-                typer.echo(json.dumps({"source": raw, "error": getattr(exc, "code", "interrupted"),
-                                       "message": getattr(exc, "message", "interrupted")}))  # fmt: skip
+                typer.echo(
+                    json.dumps(
+                        {
+                            "source": raw,
+                            "error": getattr(exc, "code", "interrupted"),
+                            "message": getattr(exc, "message", "interrupted"),
+                        }
+                    )
+                )
             continue
         sections = [s.heading for s in paper.sections if s.heading != "Front matter"]
         if json_out:
-            typer.echo(json.dumps({
-                "source": raw, "path": paper.path, "sha256": paper.sha256, "title": paper.title,
-                "abstract": paper.abstract, "sections": sections, "excerpt": ex.text,
-                "excerpt_tokens": ex.tokens, "pages_read": paper.pages_read, "pages_total": paper.pages_total,
-                "notes": paper.notes,
-            }))  # fmt: skip
+            typer.echo(
+                json.dumps(
+                    {
+                        "source": raw,
+                        "path": paper.path,
+                        "sha256": paper.sha256,
+                        "title": paper.title,
+                        "abstract": paper.abstract,
+                        "sections": sections,
+                        "excerpt": ex.text,
+                        "excerpt_tokens": ex.tokens,
+                        "pages_read": paper.pages_read,
+                        "pages_total": paper.pages_total,
+                        "notes": paper.notes,
+                    }
+                )
+            )
             continue
         typer.echo(typer.style(paper.title or "(no title found)", bold=True))
         typer.echo(f"  source     {raw}  ({paper.pages_read} of {paper.pages_total} pages read)")
@@ -223,9 +255,18 @@ def classify(
     from .pipeline import Pipeline
 
     try:
-        settings = settings_from(backend=backend, model=model, no_cache=no_cache, mode=structured_mode, votes=votes,
-                                 max_tokens=max_tokens, excerpt_tokens=excerpt_tokens, pdf_timeout=pdf_timeout,
-                                 max_pages=max_pages, max_file_mb=max_file_mb)  # fmt: skip
+        settings = settings_from(
+            backend=backend,
+            model=model,
+            no_cache=no_cache,
+            mode=structured_mode,
+            votes=votes,
+            max_tokens=max_tokens,
+            excerpt_tokens=excerpt_tokens,
+            pdf_timeout=pdf_timeout,
+            max_pages=max_pages,
+            max_file_mb=max_file_mb,
+        )
         _announce_backend(settings, backend)
         pipe = Pipeline(settings)
     except Exception as exc:

@@ -69,9 +69,17 @@ def load(path: Path | None = None) -> list[Study]:
             except ValueError:
                 raise GoldLabelError(f"{where}: year {vals['year']!r} is not a number") from None
             studies.append(
-                Study(vals["key"], vals["short_name"], vals["title"], vals["first_author"], year,
-                      parsed[0], vals["leaf"], vals["confidence"])
-            )  # fmt: skip
+                Study(
+                    vals["key"],
+                    vals["short_name"],
+                    vals["title"],
+                    vals["first_author"],
+                    year,
+                    parsed[0],
+                    vals["leaf"],
+                    vals["confidence"],
+                )
+            )
     if not studies:
         raise GoldLabelError(f"{path}: no studies")
     return studies

@@ -45,11 +45,27 @@ _NUMBERED_HEADING = re.compile(
     r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,2}|[IVX]{1,5})\.?\s+(?P<title>[A-Z][A-Za-z0-9 ,:;&'’\-()/]{1,80})$"
 )
 _PLAIN_HEADINGS = {
-    "abstract", "introduction", "related work", "background", "method", "methods", "approach",
-    "experiments", "results", "discussion", "conclusion", "conclusions", "limitations",
-    "references", "bibliography", "acknowledgements", "acknowledgments", "appendix",
-    "conclusion and future work", "conclusions and future work",
-}  # fmt: skip
+    "abstract",
+    "introduction",
+    "related work",
+    "background",
+    "method",
+    "methods",
+    "approach",
+    "experiments",
+    "results",
+    "discussion",
+    "conclusion",
+    "conclusions",
+    "limitations",
+    "references",
+    "bibliography",
+    "acknowledgements",
+    "acknowledgments",
+    "appendix",
+    "conclusion and future work",
+    "conclusions and future work",
+}
 _REFERENCES = {"references", "bibliography"}
 
 

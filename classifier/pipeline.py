@@ -44,9 +44,13 @@ class Pipeline:
         excerpt = self.excerpt(paper)
         b = self.backend
         key = cache_key(
-            pdf=paper.sha256, excerpt=excerpt.sha256, prompt=b.prompt_version,
-            model=b.model, backend=b.name, params=b.cache_params(),
-        )  # fmt: skip
+            pdf=paper.sha256,
+            excerpt=excerpt.sha256,
+            prompt=b.prompt_version,
+            model=b.model,
+            backend=b.name,
+            params=b.cache_params(),
+        )
         use_cache = b.cacheable and self.settings.use_cache
         if use_cache:
             hit = self.cache.get(key)
@@ -67,13 +71,28 @@ class Pipeline:
             issues.append(f"{len(missing)} evidence quote(s) not found in the paper's text")
             confidence *= 0.8 if found else 0.6
         return ClassificationResult(
-            source=source.raw, key=source.key, title=paper.title, leaf=v.leaf, confidence=round(confidence, 3),
-            rationale=v.rationale, evidence=found, unverified_evidence=missing, facts=v.facts, cues=v.cues,
-            issues=issues, votes=v.votes, backend=self.backend.name, model=v.model or self.backend.model,
-            prompt_version=self.backend.prompt_version, pdf_sha256=paper.sha256, excerpt_sha256=excerpt.sha256,
-            excerpt_tokens=excerpt.tokens, pages_read=paper.pages_read, pages_total=paper.pages_total,
+            source=source.raw,
+            key=source.key,
+            title=paper.title,
+            leaf=v.leaf,
+            confidence=round(confidence, 3),
+            rationale=v.rationale,
+            evidence=found,
+            unverified_evidence=missing,
+            facts=v.facts,
+            cues=v.cues,
+            issues=issues,
+            votes=v.votes,
+            backend=self.backend.name,
+            model=v.model or self.backend.model,
+            prompt_version=self.backend.prompt_version,
+            pdf_sha256=paper.sha256,
+            excerpt_sha256=excerpt.sha256,
+            excerpt_tokens=excerpt.tokens,
+            pages_read=paper.pages_read,
+            pages_total=paper.pages_total,
             usage=v.usage,
-        )  # fmt: skip
+        )
 
     def close(self) -> None:
         self.backend.close()

@@ -80,6 +80,7 @@ class Downloader:
         self.timeout_s = timeout_s
         self._lock = threading.Lock()
         self._last = 0.0
+        self._unreachable: str | None = None  # after a network-level failure, fail fast instead of waiting
 
     def cached_path(self, arxiv_id: str, version: str | None) -> Path:
         name = (arxiv_id + (version or "")).replace("/", "_")
@@ -91,6 +92,11 @@ class Downloader:
         if target.exists():
             return target
         url = f"{self.base_url}{source.arxiv_id}{source.version or ''}"
+        if self._unreachable:
+            raise DownloadError(
+                f"arXiv:{source.arxiv_id}: not downloaded, {self._unreachable} was unreachable earlier in this run",
+                hint="no network? download the PDF yourself and pass its path",
+            )
         with self._lock:  # polite: never two downloads at once, and a pause between them
             if target.exists():
                 return target
@@ -122,6 +128,7 @@ class Downloader:
             ) from exc
         except (urllib.error.URLError, OSError) as exc:
             reason = getattr(exc, "reason", exc)
+            self._unreachable = self.base_url
             raise DownloadError(
                 f"arXiv:{source.arxiv_id}: cannot download from {url} ({reason})",
                 hint="no network? download the PDF yourself and pass its path",

@@ -43,6 +43,11 @@ def run_cli(
     *args: str, env: dict[str, str], timeout: float = 300, cwd: Path | None = None
 ) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "classifier", *args], capture_output=True, text=True, env=env, timeout=timeout,
-        cwd=cwd or ROOT, stdin=subprocess.DEVNULL,
-    )  # fmt: skip
+        [sys.executable, "-m", "classifier", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=timeout,
+        cwd=cwd or ROOT,
+        stdin=subprocess.DEVNULL,
+    )

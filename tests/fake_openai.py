@@ -19,24 +19,37 @@ def answer(leaf: str = "llm4rl/reward", **over: Any) -> dict[str, Any]:
         "reasoning": "The LLM writes reward code used to train an RL agent on robot tasks.",
         "evidence": ["reward functions"],
         "facts": {
-            "combines_rl_and_llm": True, "task_is_language": False, "rl_updates_llm_weights": False,
-            "rl_edits_prompts_only": False, "feedback_is_human": False, "llm_role_for_rl_agent": "reward",
-            "trained_independently": False, "language_feedback_to_llm": False,
+            "combines_rl_and_llm": True,
+            "task_is_language": False,
+            "rl_updates_llm_weights": False,
+            "rl_edits_prompts_only": False,
+            "feedback_is_human": False,
+            "llm_role_for_rl_agent": "reward",
+            "trained_independently": False,
+            "language_feedback_to_llm": False,
         },
         "leaf": leaf,
         "confidence": 0.8,
-    }  # fmt: skip
+    }
     body.update(over)
     return body
 
 
 def completion(content: str | None, finish: str = "stop", refusal: str | None = None) -> dict[str, Any]:
     return {
-        "id": "chatcmpl-fake", "object": "chat.completion", "created": 0, "model": "fake-model",
-        "choices": [{"index": 0, "finish_reason": finish,
-                     "message": {"role": "assistant", "content": content, "refusal": refusal}}],
+        "id": "chatcmpl-fake",
+        "object": "chat.completion",
+        "created": 0,
+        "model": "fake-model",
+        "choices": [
+            {
+                "index": 0,
+                "finish_reason": finish,
+                "message": {"role": "assistant", "content": content, "refusal": refusal},
+            }
+        ],
         "usage": {"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120},
-    }  # fmt: skip
+    }
 
 
 @dataclass

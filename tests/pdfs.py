@@ -12,8 +12,9 @@ LOREM = (
 )
 
 
-def text_pdf(path: Path, title: str = "A Test Paper", abstract: str = LOREM * 2, body: str = LOREM * 6,
-             pages: int = 1) -> Path:  # fmt: skip
+def text_pdf(
+    path: Path, title: str = "A Test Paper", abstract: str = LOREM * 2, body: str = LOREM * 6, pages: int = 1
+) -> Path:
     pdf = FPDF()
     for i in range(pages):
         pdf.add_page()

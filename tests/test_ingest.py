@@ -16,19 +16,37 @@ KNOWN = {
     "1312.5602": ("Playing Atari with Deep Reinforcement Learning", "We present the first deep", "on three of them."),
     "1706.03762": ("Attention Is All You Need", "The dominant sequence transduction", "limited training data."),
     "1707.06347": ("Proximal Policy Optimization Algorithms", "We propose a new family", "simplicity, and wall-time."),
-    "2203.02155": ("Training language models to follow instructions with human feedback",
-                   "Making language models bigger", "with human intent."),
-    "2212.08073": ("Constitutional AI: Harmlessness from AI Feedback", "As AI systems become more capable",
-                   "performance and reliability."),
-    "2302.02662": ("Grounding Large Language Models in Interactive Environments with Online Reinforcement Learning",
-                   "Recent works successfully leveraged", "variants (size, architecture) of FLAN-T5."),
-    "2305.11206": ("LIMA: Less Is More for Alignment", "Large language models are trained in two stages",
-                   "to produce high quality output."),
-    "2309.06553": ("Query-Dependent Prompt Evaluation and Optimization with Offline Inverse RL",
-                   "In this study, we aim to enhance", "effectively and cost-efficiently."),
-    "2310.12931": ("Eureka: Human-Level Reward Design via Coding Large Language Models",
-                   "Large Language Models (LLMs) have excelled", "in circles at rapid speed."),
-}  # fmt: skip
+    "2203.02155": (
+        "Training language models to follow instructions with human feedback",
+        "Making language models bigger",
+        "with human intent.",
+    ),
+    "2212.08073": (
+        "Constitutional AI: Harmlessness from AI Feedback",
+        "As AI systems become more capable",
+        "performance and reliability.",
+    ),
+    "2302.02662": (
+        "Grounding Large Language Models in Interactive Environments with Online Reinforcement Learning",
+        "Recent works successfully leveraged",
+        "variants (size, architecture) of FLAN-T5.",
+    ),
+    "2305.11206": (
+        "LIMA: Less Is More for Alignment",
+        "Large language models are trained in two stages",
+        "to produce high quality output.",
+    ),
+    "2309.06553": (
+        "Query-Dependent Prompt Evaluation and Optimization with Offline Inverse RL",
+        "In this study, we aim to enhance",
+        "effectively and cost-efficiently.",
+    ),
+    "2310.12931": (
+        "Eureka: Human-Level Reward Design via Coding Large Language Models",
+        "Large Language Models (LLMs) have excelled",
+        "in circles at rapid speed.",
+    ),
+}
 
 
 def squash(text: str) -> str:

@@ -18,9 +18,16 @@ KEY = "sk-test-THIS-KEY-MUST-NEVER-LEAK-1234"
 
 def settings(fake: FakeOpenAI, tmp: Path, **kw: object) -> Settings:
     base: dict[str, object] = dict(
-        backend="openai", base_url=fake.url, api_key=SecretStr(KEY), model="fake-model", cache_dir=tmp / "cache",
-        structured_mode="json_object", max_attempts=4, max_wait_s=20, timeout_s=5,
-    )  # fmt: skip
+        backend="openai",
+        base_url=fake.url,
+        api_key=SecretStr(KEY),
+        model="fake-model",
+        cache_dir=tmp / "cache",
+        structured_mode="json_object",
+        max_attempts=4,
+        max_wait_s=20,
+        timeout_s=5,
+    )
     base.update(kw)
     return Settings.model_validate(base)
 
@@ -128,8 +135,11 @@ def test_schema_violation_twice_is_a_typed_error(tmp_path: Path) -> None:
 
 
 def test_refusal_is_typed_and_not_retried(tmp_path: Path) -> None:
-    with FakeOpenAI(default=Action(body=__import__("tests.fake_openai", fromlist=["x"]).completion(
-            None, refusal="I can't help with that"))) as fake:  # fmt: skip
+    with FakeOpenAI(
+        default=Action(
+            body=__import__("tests.fake_openai", fromlist=["x"]).completion(None, refusal="I can't help with that")
+        )
+    ) as fake:
         with pytest.raises(E.RefusalError, match="refused"):
             classify(fake, tmp_path)
         assert fake.count == 1

@@ -6,10 +6,18 @@ from classifier.sources import parse_arxiv, parse_source
 
 @pytest.mark.parametrize(
     "text",
-    ["2310.12931", "arXiv:2310.12931", "arxiv:2310.12931v2", "https://arxiv.org/abs/2310.12931",
-     "https://arxiv.org/pdf/2310.12931v1", "http://arxiv.org/pdf/2310.12931.pdf", "arxiv.org/abs/2310.12931/",
-     "10.48550/arXiv.2310.12931", "https://doi.org/10.48550/arXiv.2310.12931"],
-)  # fmt: skip
+    [
+        "2310.12931",
+        "arXiv:2310.12931",
+        "arxiv:2310.12931v2",
+        "https://arxiv.org/abs/2310.12931",
+        "https://arxiv.org/pdf/2310.12931v1",
+        "http://arxiv.org/pdf/2310.12931.pdf",
+        "arxiv.org/abs/2310.12931/",
+        "10.48550/arXiv.2310.12931",
+        "https://doi.org/10.48550/arXiv.2310.12931",
+    ],
+)
 def test_arxiv_spellings_share_one_key(text: str) -> None:
     src = parse_source(text)
     assert src.arxiv_id == "2310.12931"

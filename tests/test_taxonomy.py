@@ -7,10 +7,15 @@ from classifier import taxonomy
 from classifier.result import ClassificationResult, DecisionFacts, leaf_from_facts, llm_answer_schema
 
 LEAVES = [
-    "rl4llm/fine-tuning/with-human-feedback", "rl4llm/fine-tuning/without-human-feedback",
-    "rl4llm/prompt-engineering", "llm4rl/reward", "llm4rl/goal", "llm4rl/policy",
-    "rl+llm/without-language-feedback", "rl+llm/with-language-feedback",
-]  # fmt: skip
+    "rl4llm/fine-tuning/with-human-feedback",
+    "rl4llm/fine-tuning/without-human-feedback",
+    "rl4llm/prompt-engineering",
+    "llm4rl/reward",
+    "llm4rl/goal",
+    "llm4rl/policy",
+    "rl+llm/without-language-feedback",
+    "rl+llm/with-language-feedback",
+]
 
 
 def test_leaves_are_the_surveys_eight_plus_out_of_scope() -> None:
@@ -39,10 +44,22 @@ def test_path_names_and_definitions() -> None:
 
 def _result(leaf: str) -> ClassificationResult:
     return ClassificationResult(
-        source="x.pdf", key="file:x.pdf", title="T", leaf=leaf, confidence=0.5, rationale="r", evidence=[],
-        backend="offline", model="m", prompt_version="p", pdf_sha256="0", excerpt_sha256="0", excerpt_tokens=1,
-        pages_read=1, pages_total=1,
-    )  # fmt: skip
+        source="x.pdf",
+        key="file:x.pdf",
+        title="T",
+        leaf=leaf,
+        confidence=0.5,
+        rationale="r",
+        evidence=[],
+        backend="offline",
+        model="m",
+        prompt_version="p",
+        pdf_sha256="0",
+        excerpt_sha256="0",
+        excerpt_tokens=1,
+        pages_read=1,
+        pages_total=1,
+    )
 
 
 @pytest.mark.parametrize("leaf", [*LEAVES, "out-of-scope"])
@@ -67,9 +84,16 @@ def test_schema_enum_comes_from_taxonomy_and_label_is_last() -> None:
 
 
 def facts(**kw: object) -> DecisionFacts:
-    base = dict(combines_rl_and_llm=True, task_is_language=False, rl_updates_llm_weights=False,
-                rl_edits_prompts_only=False, feedback_is_human=False, llm_role_for_rl_agent="none",
-                trained_independently=False, language_feedback_to_llm=False)  # fmt: skip
+    base = dict(
+        combines_rl_and_llm=True,
+        task_is_language=False,
+        rl_updates_llm_weights=False,
+        rl_edits_prompts_only=False,
+        feedback_is_human=False,
+        llm_role_for_rl_agent="none",
+        trained_independently=False,
+        language_feedback_to_llm=False,
+    )
     base.update(kw)
     return DecisionFacts.model_validate(base)
 

@@ -102,8 +102,14 @@ class OpenAIBackend(Backend):
 
     def cache_params(self) -> dict[str, object]:
         s = self.settings
-        return {"base_url": s.base_url, "mode": self.mode, "temperature": s.temperature, "seed": s.seed,
-                "votes": s.votes, "few_shot": s.few_shot}  # fmt: skip
+        return {
+            "base_url": s.base_url,
+            "mode": self.mode,
+            "temperature": s.temperature,
+            "seed": s.seed,
+            "votes": s.votes,
+            "few_shot": s.few_shot,
+        }
 
     def _redact(self, text: str) -> str:
         return text.replace(self._secret, "***") if self._secret else text
@@ -157,9 +163,12 @@ class OpenAIBackend(Backend):
 
         self.budget.check(sum(estimate_tokens(m["content"]) for m in messages) + COMPLETION_TOKENS)
         kwargs: dict[str, Any] = {
-            "model": self.model, "messages": messages, "temperature": temperature,
-            "seed": seed, "max_tokens": COMPLETION_TOKENS,
-        }  # fmt: skip
+            "model": self.model,
+            "messages": messages,
+            "temperature": temperature,
+            "seed": seed,
+            "max_tokens": COMPLETION_TOKENS,
+        }
         fmt = self.response_format(mode)
         if fmt:
             kwargs["response_format"] = fmt

@@ -1,0 +1,1 @@
+"""The eval harness: score a backend against the survey's hand-labeled studies, and report."""

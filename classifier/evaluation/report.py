@@ -1,0 +1,122 @@
+"""Reports people read: Markdown (renders as tables) and one self-contained HTML file (no network)."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from .. import taxonomy
+
+
+def _pct(x: float | None) -> str:
+    return "–" if x is None else f"{100 * x:.1f}%"
+
+
+def _ci(m: dict[str, Any], key: str) -> str:
+    lo, hi = m[f"{key}_ci95"]
+    return f"{_pct(m[key])} (95% CI {_pct(lo)}–{_pct(hi)})"
+
+
+def headline(m: dict[str, Any]) -> list[tuple[str, str]]:
+    return [
+        ("backend / model", f"{m.get('backend')} / {m.get('model')} (prompt {m.get('prompt_version')})"),
+        ("studies", f"{m['n']} ({m['classified']} classified, {m['missing']} missing)"),
+        ("top-class accuracy", _ci(m, "top_accuracy")),
+        ("leaf accuracy", _ci(m, "leaf_accuracy")),
+        (
+            "leaf accuracy, `high`-confidence gold only",
+            f"{_pct(m['high_confidence_subset']['leaf_accuracy'])} of {m['high_confidence_subset']['n']}",
+        ),
+        (
+            "hierarchical F1 (P / R)",
+            f"{m['hierarchical_f1']:.3f} ({m['hierarchical_precision']:.3f} / {m['hierarchical_recall']:.3f})",
+        ),
+        ("macro-F1 over leaves", f"{m['macro_f1']:.3f}"),
+        ("Cohen's kappa", f"{m['kappa']:.3f}"),
+        ("evidence quotes found verbatim", _pct(m["evidence_verbatim_share"])),
+        ("expected calibration error", "–" if m["calibration"]["ece"] is None else f"{m['calibration']['ece']:.3f}"),
+        *([("label flip rate", _pct(m["flip_rate"]))] if "flip_rate" in m else []),
+    ]
+
+
+def render_markdown(m: dict[str, Any]) -> str:
+    tax = taxonomy.load()
+    out = ["# rltaxo eval report", "", "| metric | value |", "|---|---|"]
+    out += [f"| {k} | {v} |" for k, v in headline(m)]
+    out += ["", "## Studies", "", "| study | gold | predicted | confidence | correct at |", "|---|---|---|---|---|"]
+    for s in m["studies"]:
+        conf = "–" if s["confidence"] is None else f"{s['confidence']:.2f}"
+        pred = s["predicted"] or "*missing*"
+        out.append(f"| {s['short_name']} ({s['arxiv_id']}) | `{s['gold']}` | `{pred}` | {conf} | {s['correct']} |")
+    out += ["", "## Confusion (rows gold, columns predicted)", ""]
+    cols = list(tax.labels)
+    out.append("| gold \\ predicted | " + " | ".join(f"`{c}`" for c in cols) + " |")
+    out.append("|---" * (len(cols) + 1) + "|")
+    for g, row in m["confusion"].items():
+        out.append(f"| `{g}` | " + " | ".join(str(row.get(c, 0) or "·") for c in cols) + " |")
+    out += ["", "## Calibration", "", "| confidence | n | accuracy | mean confidence |", "|---|---|---|---|"]
+    for b in m["calibration"]["buckets"]:
+        out.append(
+            f"| {b['range'][0]:.1f}–{b['range'][1]:.1f} | {b['n']} | {_pct(b['accuracy'])} | "
+            f"{_pct(b['mean_confidence'])} |"
+        )
+    return "\n".join(out) + "\n"
+
+
+_CSS = """
+body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;max-width:1100px;color:#222}
+table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top}
+th{background:#f3f3f3}.heat td.cell{text-align:center;min-width:3em}.bar{background:#4a7bd0;height:12px}
+.bartrack{background:#eee;width:240px}.miss td{font-size:13px}code{font-size:12px}
+"""
+
+
+def render_html(m: dict[str, Any]) -> str:
+    tax = taxonomy.load()
+    e = escape
+    parts = [
+        f"<!doctype html><html><head><meta charset='utf-8'><title>rltaxo eval</title><style>{_CSS}</style>"
+        "</head><body><h1>rltaxo eval report</h1><table id='summary'>"
+    ]
+    parts += [f"<tr><th>{e(k)}</th><td>{e(v)}</td></tr>" for k, v in headline(m)]
+    parts.append("</table><h2>Confusion matrix</h2><table class='heat' id='heatmap'><tr><th>gold \\ predicted</th>")
+    cols = list(tax.labels)
+    parts += [f"<th><code>{e(c)}</code></th>" for c in cols]
+    parts.append("</tr>")
+    peak = max([v for row in m["confusion"].values() for v in row.values()] + [1])
+    for g, row in m["confusion"].items():
+        parts.append(f"<tr><th><code>{e(g)}</code></th>")
+        for c in cols:
+            v = row.get(c, 0)
+            hue = "40,140,60" if c == g else "200,60,50"
+            alpha = 0.0 if v == 0 else 0.15 + 0.85 * v / peak
+            parts.append(f"<td class='cell' style='background:rgba({hue},{alpha:.2f})'>{v or ''}</td>")
+        parts.append("</tr>")
+    parts.append("</table><h2>Per-leaf F1</h2><table id='bars'><tr><th>leaf</th><th>F1</th><th>support</th></tr>")
+    for lab, s in m["per_label"].items():
+        width = int(240 * s["f1"])
+        parts.append(
+            f"<tr><td><code>{e(lab)}</code></td><td><div class='bartrack'><div class='bar' "
+            f"style='width:{width}px'></div></div>{s['f1']:.2f}</td><td>{int(s['support'])}</td></tr>"
+        )
+    parts.append(
+        "</table><h2>Misses</h2><table class='miss' id='misses'><tr><th>study</th><th>gold</th>"
+        "<th>predicted</th><th>rationale</th><th>evidence</th></tr>"
+    )
+    for s in m["studies"]:
+        if s["correct"] == "leaf":
+            continue
+        ev = "".join(f"<li>{e(q)}</li>" for q in s.get("evidence") or [])
+        pred = s["predicted"] or f"({s.get('note') or 'missing'})"
+        parts.append(
+            f"<tr><td>{e(s['short_name'])}<br><code>{e(s['arxiv_id'])}</code></td><td><code>{e(s['gold'])}"
+            f"</code></td><td><code>{e(pred)}</code></td><td>{e(s.get('rationale') or '')}</td>"
+            f"<td><ul>{ev}</ul></td></tr>"
+        )
+    parts.append("</table><h2>Calibration</h2><table><tr><th>confidence</th><th>n</th><th>accuracy</th></tr>")
+    for b in m["calibration"]["buckets"]:
+        parts.append(
+            f"<tr><td>{b['range'][0]:.1f}–{b['range'][1]:.1f}</td><td>{b['n']}</td><td>{_pct(b['accuracy'])}</td></tr>"
+        )
+    parts.append("</table></body></html>\n")
+    return "".join(parts)

@@ -1,0 +1,139 @@
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from classifier import gold
+from classifier.errors import GoldLabelError
+from classifier.evaluation.metrics import Row, summarise
+from classifier.evaluation.report import render_html, render_markdown
+
+from .conftest import CORPUS, needs_corpus, run_cli
+
+GOLD_HEADER = "key,short_name,title,first_author,year,arxiv_id,leaf,confidence\n"
+
+
+def test_gold_labels_load_and_match_the_survey_count() -> None:
+    studies = gold.load()
+    assert len(studies) == 24
+    assert {s.confidence for s in studies} <= {"high", "medium", "low"}
+    assert sum(s.confidence == "low" for s in studies) == 2
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("a,A,T,X,2022,2203.02155,rl4llm/nope,high\n", "unknown leaf"),
+        ("a,A,T,X,2022,2203.02155,llm4rl/goal,sure\n", "confidence"),
+        ("a,A,T,X,2022,not-an-id,llm4rl/goal,high\n", "not an arXiv id"),
+        ("a,A,T,X,2022,2203.02155,llm4rl/goal,high\na,B,T,X,2022,2203.02156,llm4rl/goal,high\n", "duplicate key"),
+        (
+            "a,A,T,X,2022,2203.02155,llm4rl/goal,high\nb,B,T,X,2022,arXiv:2203.02155,llm4rl/goal,high\n",
+            "duplicate arXiv id",
+        ),
+    ],
+)
+def test_gold_validation_errors_name_the_line(tmp_path: Path, row: str, message: str) -> None:
+    path = tmp_path / "g.csv"
+    path.write_text(GOLD_HEADER + row)
+    with pytest.raises(GoldLabelError, match=message) as info:
+        gold.load(path)
+    assert "g.csv:" in str(info.value)
+
+
+def test_gold_missing_column(tmp_path: Path) -> None:
+    (tmp_path / "g.csv").write_text("key,leaf\na,llm4rl/goal\n")
+    with pytest.raises(GoldLabelError, match="missing column"):
+        gold.load(tmp_path / "g.csv")
+
+
+def _metrics() -> dict:
+    rows = [
+        Row("a", "llm4rl/reward", "llm4rl/reward", 0.9, 1, 1, extra={"short_name": "A", "arxiv_id": "1"}),
+        Row(
+            "b",
+            "llm4rl/goal",
+            "out-of-scope",
+            0.4,
+            0,
+            1,
+            extra={"short_name": "B<script>", "arxiv_id": "2", "rationale": "why <b>", "evidence": ["q"]},
+        ),
+        Row("c", "llm4rl/policy", None, extra={"short_name": "C", "arxiv_id": "3", "note": "missing: no PDF"}),
+    ]
+    return summarise(rows) | {"backend": "offline", "model": "m", "prompt_version": "n/a"}
+
+
+def test_markdown_report_is_tables() -> None:
+    md = render_markdown(_metrics())
+    assert "| metric | value |" in md and "|---|---|" in md
+    assert "| B<script> (2) | `llm4rl/goal` | `out-of-scope` | 0.40 | wrong |" in md
+
+
+def test_html_report_escapes_and_is_self_contained() -> None:
+    html = render_html(_metrics())
+    assert "<script>" not in html and "B&lt;script&gt;" in html
+    assert "http://" not in html and "https://" not in html  # nothing fetched at view time
+    assert "id='heatmap'" in html and "id='misses'" in html
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian's chromium is not installed (.ci/run installs it)")
+def test_html_report_renders_in_headless_chromium(tmp_path: Path) -> None:
+    page = tmp_path / "report.html"
+    page.write_text(render_html(_metrics()))
+    flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'profile'}",
+    ]
+    dom = subprocess.run(["chromium", *flags, "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120)
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    assert 'id="heatmap"' in dom.stdout and "rgba(40,140,60," in dom.stdout
+    shot = tmp_path / "shot.png"
+    subprocess.run(
+        ["chromium", *flags, f"--screenshot={shot}", "--window-size=1200,900", page.as_uri()],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
+    assert shot.stat().st_size > 5000
+
+
+@needs_corpus
+def test_eval_offline_on_corpus_json(env: dict[str, str], tmp_path: Path) -> None:
+    out = tmp_path / "run"
+    r = run_cli("eval", "--backend", "offline", "--pdf-dir", str(CORPUS), "--json", "--out", str(out), env=env)
+    assert r.returncode == 0, r.stderr
+    m = json.loads(r.stdout)
+    for key in ("n", "missing", "top_accuracy", "leaf_accuracy", "hierarchical_f1", "macro_f1", "kappa"):
+        assert key in m
+    assert m["n"] == 24 and m["classified"] + m["missing"] == 24
+    assert m["classified"] >= 5 and m["leaf_accuracy"] >= 0.8  # at least 4 of the 5 corpus gold studies
+    for name in ("metrics.json", "predictions.jsonl", "report.md", "report.html"):
+        assert (out / name).exists()
+    preds = [json.loads(x) for x in (out / "predictions.jsonl").read_text().splitlines()]
+    assert len(preds) == 24 and sum(p["result"] is None for p in preds) == m["missing"]
+    assert all(p["error"].startswith("missing") for p in preds if p["result"] is None)
+
+    r2 = run_cli("eval", "compare", str(out), str(out), "--json", env=env)
+    assert r2.returncode == 0 and json.loads(r2.stdout)["changes"] == []
+
+
+def test_eval_compare_reports_changes(env: dict[str, str], tmp_path: Path) -> None:
+    def run(folder: Path, leaf: str) -> Path:
+        folder.mkdir()
+        rec = {"key": "k", "arxiv_id": "1", "gold": "llm4rl/goal", "error": None, "result": {"leaf": leaf}}
+        (folder / "predictions.jsonl").write_text(json.dumps(rec) + "\n")
+        return folder
+
+    a, b = run(tmp_path / "a", "llm4rl/reward"), run(tmp_path / "b", "llm4rl/goal")
+    r = run_cli("eval", "compare", str(a), str(b), env=env)
+    assert r.returncode == 0 and "fixed" in r.stdout and "llm4rl/reward → llm4rl/goal" in r.stdout
