@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 import typer
 
-from .errors import ConfigError, GoldLabelError, PromptError, RltaxoError, UsageError
+from .errors import ConfigError, GoldLabelError, PromptError, ReadingListError, RltaxoError, UsageError
 
 app = typer.Typer(
     name="rltaxo",
@@ -25,7 +25,7 @@ app = typer.Typer(
 _STATE = {"debug": False}
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
-_USAGE_ERRORS = (UsageError, ConfigError, PromptError, GoldLabelError)
+_USAGE_ERRORS = (UsageError, ConfigError, PromptError, GoldLabelError, ReadingListError)
 
 # -- shared options ------------------------------------------------------------------------------
 BackendOpt = Annotated[

@@ -1,9 +1,126 @@
-"""``rltaxo batch`` (added in its own module)."""
+"""``rltaxo batch``: label a reading list (kept out of cli.py so each module stays small)."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+from .cli import (
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    BackendOpt,
+    JsonOpt,
+    MaxTokOpt,
+    ModelOpt,
+    ModeOpt,
+    NoCacheOpt,
+    PagesOpt,
+    TimeoutOpt,
+    VotesOpt,
+    _announce_backend,
+    fail,
+    settings_from,
+)
+
+
+def batch(
+    reading_list: Annotated[
+        Path, typer.Argument(help="Text file (one id/URL/path a line), .csv, .bib, or a PDF folder.")
+    ],
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="JSON Lines output (default <LIST>.rltaxo.jsonl).")
+    ] = None,
+    column: Annotated[str | None, typer.Option("--column", help="CSV column holding ids, URLs or paths.")] = None,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, max=64, help="Papers in flight at once.")] = 4,
+    retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Also retry items that failed before.")] = False,
+    csv_out: Annotated[bool, typer.Option("--csv", help="Also write <out>.csv.")] = False,
+    fmt: Annotated[
+        str | None, typer.Option("--format", help="'bibtex': write the input .bib back with labels as keywords.")
+    ] = None,
+    backend: BackendOpt = None,
+    model: ModelOpt = None,
+    json_out: JsonOpt = False,
+    no_cache: NoCacheOpt = False,
+    structured_mode: ModeOpt = None,
+    votes: VotesOpt = None,
+    max_tokens: MaxTokOpt = None,
+    pdf_timeout: TimeoutOpt = None,
+    max_pages: PagesOpt = None,
+) -> None:
+    """Label every paper in a reading list; resumable (re-run the same command) and crash-safe."""
+    from .batch import final_records, run_batch
+    from .batch_outputs import write_bibtex, write_csv, write_markdown
+    from .pipeline import Pipeline
+    from .readinglist import dedupe, read_list
+
+    try:
+        if fmt not in (None, "jsonl", "bibtex"):
+            raise typer.BadParameter("--format takes 'bibtex' (JSON Lines is always written)")
+        if fmt == "bibtex" and reading_list.suffix.lower() != ".bib":
+            raise typer.BadParameter("--format bibtex needs a .bib reading list")
+        items = dedupe(read_list(reading_list, column))
+        out = out or reading_list.with_name(reading_list.name + ".rltaxo.jsonl")
+        settings = settings_from(
+            backend=backend,
+            model=model,
+            no_cache=no_cache,
+            mode=structured_mode,
+            votes=votes,
+            max_tokens=max_tokens,
+            pdf_timeout=pdf_timeout,
+            max_pages=max_pages,
+        )
+        _announce_backend(settings, backend)
+        pipe = Pipeline(settings)
+    except typer.BadParameter:
+        raise
+    except Exception as exc:
+        raise typer.Exit(fail(exc)) from None
+    try:
+        report = run_batch(pipe, items, out, workers=workers, retry_failed=retry_failed)
+    finally:
+        pipe.close()
+    records = final_records(out)
+    write_markdown(records, out.with_suffix(".md"))
+    if csv_out:
+        write_csv(records, out.with_suffix(".csv"))
+    if fmt == "bibtex":
+        write_bibtex(reading_list, records, out.with_suffix(".bib"))
+    failed = sum(1 for r in records if r["status"] != "ok")
+    summary = {
+        "items": len(items),
+        "done_before": report.skipped,
+        "labeled_now": report.ok,
+        "failed_now": report.failed,
+        "failed_total": failed,
+        "remaining": len(items) - len(records),
+        "seconds": round(report.seconds, 2),
+        "leaves": dict(report.leaves),
+        "out": str(out),
+        "interrupted": report.interrupted,
+    }
+    if json_out:
+        typer.echo(json.dumps(summary))
+    else:
+        typer.echo(
+            f"{len(items)} items: {report.skipped} already done, {report.ok} labeled, {report.failed} failed "
+            f"in {report.seconds:.1f}s → {out} (+ {out.with_suffix('.md').name})"
+        )
+        for leaf, n in report.leaves.most_common():
+            typer.echo(f"  {n:4d}  {leaf}")
+    if report.interrupted:
+        typer.echo(f"rltaxo: interrupted; re-run the same command to resume ({summary['remaining']} left)", err=True)
+        raise typer.Exit(EXIT_INTERRUPTED)
+    if failed:
+        typer.echo(
+            f"rltaxo: {failed} item(s) failed; see {out.with_suffix('.md')} (--retry-failed retries them)", err=True
+        )
+    raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
 
 
 def register(app: typer.Typer) -> None:
-    return None
+    app.command("batch")(batch)

@@ -1,0 +1,48 @@
+"""A local stand-in for arxiv.org/pdf/: serves PDFs from a folder by id, 404 for the rest, counts hits."""
+
+from __future__ import annotations
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+
+class ArxivServer:
+    def __init__(self, files: dict[str, Path]) -> None:
+        self.files = files
+        self.hits: list[str] = []
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: Any) -> None:
+                pass
+
+            def do_GET(self) -> None:
+                ident = self.path.strip("/").removeprefix("pdf/").removesuffix(".pdf")
+                outer.hits.append(ident)
+                path = outer.files.get(ident)
+                if path is None:
+                    self.send_error(404)
+                    return
+                data = path.read_bytes()
+                self.send_response(200)
+                self.send_header("content-type", "application/pdf")
+                self.send_header("content-length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}/pdf/"
+
+    def __enter__(self) -> ArxivServer:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.server.shutdown()
+        self.server.server_close()

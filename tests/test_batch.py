@@ -1,0 +1,196 @@
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from classifier.readinglist import dedupe, read_list
+
+from .arxiv_server import ArxivServer
+from .conftest import ROOT, SAMPLE, corpus_pdf, needs_corpus, run_cli
+from .fake_openai import FakeOpenAI
+from .pdfs import text_pdf
+
+
+def records(path: Path) -> list[dict]:
+    return [json.loads(x) for x in path.read_text().splitlines()]
+
+
+@needs_corpus
+def test_mixed_list_one_record_per_distinct_item(env: dict[str, str], tmp_path: Path) -> None:
+    corrupt = tmp_path / "corrupt.pdf"
+    corrupt.write_bytes(b"%PDF-1.7\n" + os.urandom(3000))
+    copy = tmp_path / "same-content.pdf"
+    copy.write_bytes(SAMPLE.read_bytes())
+    with ArxivServer({"2310.12931": corpus_pdf("2310.12931")}) as arxiv:
+        lst = tmp_path / "list.txt"
+        lst.write_text(
+            "\n".join(
+                [
+                    "# a reading list",
+                    str(corpus_pdf("2203.02155")),
+                    str(corpus_pdf("1312.5602")),
+                    "2310.12931",
+                    "https://arxiv.org/abs/2310.12931v1",  # the same paper twice, written two ways
+                    str(SAMPLE),
+                    str(copy),  # the same PDF content under two names
+                    str(corrupt),
+                    str(tmp_path / "missing.pdf"),
+                    "2399.99999",
+                    "",
+                ]
+            )
+        )
+        env = {**env, "RLTAXO_ARXIV_URL": arxiv.url}
+        r = run_cli("batch", str(lst), "--workers", "3", "--csv", env=env)
+        assert arxiv.hits.count("2310.12931") == 1  # downloaded once
+    assert r.returncode == 1, r.stderr  # some failed
+    recs = records(tmp_path / "list.txt.rltaxo.jsonl")
+    assert len(recs) == 7 and len({x["item"] for x in recs}) == 7
+    by_source = {x["source"]: x for x in recs}
+    assert by_source["2310.12931"]["result"]["leaf"] == "llm4rl/reward"
+    assert by_source["2310.12931"]["duplicates"] == ["https://arxiv.org/abs/2310.12931v1"]
+    assert by_source[str(SAMPLE)]["duplicates"] == [str(copy)]
+    assert by_source[str(corrupt)]["error"]["code"] in ("corrupt_pdf", "no_text")
+    assert by_source["2399.99999"]["error"]["code"] == "unknown_arxiv_id"
+    assert by_source[str(tmp_path / "missing.pdf")]["status"] == "error"
+    assert all(x["status"] == "ok" for x in recs if x["source"] in (str(corpus_pdf("2203.02155")), str(SAMPLE)))
+    assert (tmp_path / "list.txt.rltaxo.csv").read_text().count("\n") == 8
+    assert "## Failures" in (tmp_path / "list.txt.rltaxo.md").read_text()
+
+    # a re-run skips everything done; --retry-failed retries only the failures, still one record each
+    r2 = run_cli("batch", str(lst), "--json", env=env)
+    assert json.loads(r2.stdout)["done_before"] == 7 and json.loads(r2.stdout)["labeled_now"] == 0
+    r3 = run_cli("batch", str(lst), "--json", "--retry-failed", env=env)
+    assert json.loads(r3.stdout)["done_before"] == 4 and json.loads(r3.stdout)["failed_now"] == 3
+    assert len(records(tmp_path / "list.txt.rltaxo.jsonl")) == 7
+
+
+def test_all_ok_exit_0_and_malformed_list_exit_2(env: dict[str, str], tmp_path: Path) -> None:
+    lst = tmp_path / "l.txt"
+    lst.write_text(f"{SAMPLE}\n")
+    assert run_cli("batch", str(lst), env=env).returncode == 0
+    bad = tmp_path / "l.csv"
+    bad.write_text("name,year\nfoo,2020\n")
+    r = run_cli("batch", str(bad), env=env)
+    assert r.returncode == 2 and "--column" in r.stderr and "Traceback" not in r.stderr
+    assert run_cli("batch", str(tmp_path / "nope.txt"), env=env).returncode == 2
+
+
+def test_csv_and_directory_lists(tmp_path: Path) -> None:
+    (tmp_path / "papers").mkdir()
+    text_pdf(tmp_path / "papers" / "a.pdf", title="Alpha")
+    text_pdf(tmp_path / "papers" / "b.pdf", title="Beta")
+    assert [i.raw for i in read_list(tmp_path / "papers")] == [str(tmp_path / "papers" / n) for n in ("a.pdf", "b.pdf")]
+    (tmp_path / "l.csv").write_text("title,arXiv\nEureka,2310.12931\nSame,arXiv:2310.12931\nBad,zzz\n")
+    items = dedupe(read_list(tmp_path / "l.csv"))
+    assert [i.key for i in items] == ["arxiv:2310.12931", "bad:zzz"] and items[0].duplicates == ["arXiv:2310.12931"]
+
+
+ZOTERO_BIB = r"""
+@article{ouyang_training_2022,
+	title = {Training language models to follow instructions with human feedback},
+	url = {http://arxiv.org/abs/2203.02155},
+	doi = {10.48550/arXiv.2203.02155},
+	urldate = {2024-01-10},
+	publisher = {arXiv},
+	author = {Ouyang, Long and Wu, Jeff and Jiang, Xu},
+	month = mar,
+	year = {2022},
+	note = {arXiv:2203.02155 [cs]},
+	keywords = {Computer Science - Computation and Language, Computer Science - Machine Learning},
+	file = {arXiv Fulltext PDF:SAMPLE_DIR/sample-paper.pdf:application/pdf},
+}
+
+@misc{ma_eureka_2023,
+	title = {Eureka: Human-Level Reward Design via Coding Large Language Models},
+	shorttitle = {Eureka},
+	url = {http://arxiv.org/abs/2310.12931},
+	doi = {10.48550/arXiv.2310.12931},
+	publisher = {arXiv},
+	author = {Ma, Yecheng Jason and Liang, William},
+	year = {2023},
+	eprint = {2310.12931},
+	archivePrefix = {arXiv},
+	primaryClass = {cs.RO},
+}
+
+@inproceedings{local_pdf_only,
+	title = {A Local Sample},
+	author = {Author, A.},
+	year = {2024},
+	file = {Full Text:SAMPLE_DIR/sample-paper.pdf:application/pdf},
+}
+
+@book{no_source_at_all,
+	title = {Reinforcement Learning: An Introduction},
+	author = {Sutton, Richard S. and Barto, Andrew G.},
+	year = {2018},
+}
+"""
+
+
+@needs_corpus
+def test_zotero_bibtex_round_trips_with_labels_as_keywords(env: dict[str, str], tmp_path: Path) -> None:
+    bib = tmp_path / "library.bib"
+    bib.write_text(ZOTERO_BIB.replace("SAMPLE_DIR", str(SAMPLE.parent)))
+    with ArxivServer({"2203.02155": corpus_pdf("2203.02155"), "2310.12931": corpus_pdf("2310.12931")}) as arxiv:
+        r = run_cli("batch", str(bib), "--format", "bibtex", env={**env, "RLTAXO_ARXIV_URL": arxiv.url})
+    assert r.returncode == 1  # the book has no source: one failure, reported
+    import bibtexparser
+
+    out = bibtexparser.parse_file(str(tmp_path / "library.bib.rltaxo.bib"))
+    kw = {e.key: e.fields_dict["keywords"].value if "keywords" in e.fields_dict else "" for e in out.entries}
+    assert [e.key for e in out.entries] == [
+        "ouyang_training_2022",
+        "ma_eureka_2023",
+        "local_pdf_only",
+        "no_source_at_all",
+    ]
+    assert kw["ouyang_training_2022"].startswith("Computer Science - Computation and Language")
+    assert kw["ouyang_training_2022"].endswith("rltaxo:rl4llm/fine-tuning/with-human-feedback")
+    assert kw["ma_eureka_2023"] == "rltaxo:llm4rl/reward"
+    assert kw["local_pdf_only"] == "rltaxo:llm4rl/reward"
+    assert kw["no_source_at_all"] == ""
+    assert out.entries[1].fields_dict["primaryClass"].value == "cs.RO"  # everything else kept
+
+
+def test_sigkill_then_resume_loses_nothing_and_redoes_nothing(env: dict[str, str], tmp_path: Path) -> None:
+    pdfs = [text_pdf(tmp_path / f"p{i}.pdf", title=f"Distinct Paper Number {i}") for i in range(8)]
+    lst = tmp_path / "list.txt"
+    lst.write_text("\n".join(map(str, pdfs)) + "\n")
+    out = tmp_path / "out.jsonl"
+    with FakeOpenAI(latency=0.6) as fake:
+        e = {**env, "OPENAI_BASE_URL": fake.url, "OPENAI_API_KEY": "sk-x"}
+        cmd = [
+            sys.executable,
+            "-m",
+            "classifier",
+            "batch",
+            str(lst),
+            "-o",
+            str(out),
+            "--workers",
+            "2",
+            "--structured-mode",
+            "json_object",
+        ]
+        proc = subprocess.Popen(cmd, env=e, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and (not out.exists() or out.read_text().count("\n") < 3):
+            time.sleep(0.05)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        before = records(out)
+        assert 3 <= len(before) < 8, "the kill should land part-way"
+        done_titles = {r["result"]["title"] for r in before}
+        n_before = fake.count
+        r = subprocess.run(cmd, env=e, cwd=ROOT, capture_output=True, text=True, timeout=120)
+        assert r.returncode == 0, r.stderr
+        resent = [q["messages"][1]["content"] for q in fake.requests[n_before:]]
+    after = records(out)
+    assert sorted(x["source"] for x in after) == sorted(map(str, pdfs))  # every item exactly once
+    for title in done_titles:
+        assert not any(title in msg for msg in resent), f"{title} was sent again"
