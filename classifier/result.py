@@ -155,23 +155,25 @@ class QuoteChecker:
 
     def __contains__(self, quote: str) -> bool:
         q = normalise_for_match(quote)
-        return len(q) >= 8 and q in self._norm
+        return len(q) >= 12 and q in self._norm  # a word or two is not evidence
 
     def split(self, quotes: list[str]) -> tuple[list[str], list[str]]:
         found = [q for q in quotes if q in self]
         return found, [q for q in quotes if q not in found]
 
 
-def llm_answer_schema() -> dict[str, Any]:
+def llm_answer_schema(bounded: bool = False) -> dict[str, Any]:
     """JSON schema for the answer we ask an LLM for: reasoning and evidence first, the label last,
-    because generation runs left to right. Strict-mode ready (all required, no extra keys)."""
+    because generation runs left to right. Strict-mode ready (all required, no extra keys).
+    ``bounded`` adds length limits, which grammar-constrained local servers need so that a small model
+    cannot ramble until the token limit (OpenAI's strict mode rejects those keywords)."""
     facts = DecisionFacts.model_json_schema()
     facts.pop("title", None)
     for prop in facts["properties"].values():
         prop.pop("title", None)
     facts["additionalProperties"] = False
     facts["required"] = list(facts["properties"])
-    return {
+    schema: dict[str, Any] = {
         "type": "object",
         "properties": {
             "reasoning": {"type": "string", "description": "Two to four sentences: who trains whom, and why."},
@@ -182,11 +184,17 @@ def llm_answer_schema() -> dict[str, Any]:
             },
             "facts": facts,
             "leaf": {"type": "string", "enum": list(_TAX.labels)},
-            "confidence": {"type": "number", "description": "0 to 1."},
+            "confidence": {"type": "number", "minimum": 0, "maximum": 1, "description": "0 to 1."},
         },
         "required": ["reasoning", "evidence", "facts", "leaf", "confidence"],
         "additionalProperties": False,
     }
+    if bounded:
+        props = schema["properties"]
+        props["reasoning"]["maxLength"] = 400
+        props["evidence"].update(minItems=1, maxItems=3)
+        props["evidence"]["items"]["maxLength"] = 200
+    return schema
 
 
 class LlmAnswer(BaseModel):
@@ -198,4 +206,4 @@ class LlmAnswer(BaseModel):
     evidence: list[str] = Field(default_factory=list, max_length=10)
     facts: DecisionFacts
     leaf: Label
-    confidence: float = Field(ge=0.0, le=1.0)
+    confidence: float = Field(description="Out-of-range values are clamped to [0, 1] and recorded as an issue.")

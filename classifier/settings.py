@@ -73,6 +73,8 @@ class Settings(BaseModel):
             values["arxiv_url"] = env["RLTAXO_ARXIV_URL"]
         if env.get("RLTAXO_DOWNLOAD_DELAY"):
             values["download_delay_s"] = float(env["RLTAXO_DOWNLOAD_DELAY"])
+        if env.get("RLTAXO_EXCERPT_TOKENS"):
+            values["excerpt_tokens"] = int(env["RLTAXO_EXCERPT_TOKENS"])
         if env.get("RLTAXO_CACHE_DIR"):
             values["cache_dir"] = Path(env["RLTAXO_CACHE_DIR"])
         if env.get("RLTAXO_PROMPTS_DIR"):

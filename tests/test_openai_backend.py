@@ -47,7 +47,8 @@ def test_happy_path_validates_and_counts_usage(tmp_path: Path) -> None:
     assert r.usage.prompt_tokens == 100 and r.usage.completion_tokens == 20 and r.usage.attempts == 1
     assert r.evidence == ["reward functions"] and r.prompt_version.startswith("p1+")
     req = fake.requests[0]
-    assert req["temperature"] == 0 and req["seed"] == 1234 and req["response_format"] == {"type": "json_object"}
+    assert req["temperature"] == 0 and req["seed"] == 1234 and req["response_format"]["type"] == "json_object"
+    assert req["response_format"]["schema"]["properties"]["leaf"]["enum"][-1] == "out-of-scope"
     assert fake.headers[0]["authorization"] == f"Bearer {KEY}"
 
 
@@ -172,7 +173,7 @@ def test_auto_mode_steps_down_when_json_schema_is_rejected(tmp_path: Path) -> No
         fake.script = [error(400, "response_format json_schema is not supported")]
         r = classify(fake, tmp_path, structured_mode="auto")
         assert fake.requests[0]["response_format"]["type"] == "json_schema"
-        assert fake.requests[1]["response_format"] == {"type": "json_object"}
+        assert fake.requests[1]["response_format"]["type"] == "json_object"
         assert r.usage.attempts == 2
 
 

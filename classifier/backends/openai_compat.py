@@ -153,8 +153,8 @@ class OpenAIBackend(Backend):
                 "type": "json_schema",
                 "json_schema": {"name": "taxonomy_answer", "strict": True, "schema": self._schema},
             }
-        if mode == "json_object":
-            return {"type": "json_object"}
+        if mode == "json_object":  # llama-cpp-python turns the attached schema into a grammar
+            return {"type": "json_object", "schema": llm_answer_schema(bounded=True)}
         return None
 
     # -- one request -------------------------------------------------------------------------
@@ -293,8 +293,11 @@ class OpenAIBackend(Backend):
         tally = Counter(a.leaf for a in answers)
         leaf, count = tally.most_common(1)[0]
         best = next(a for a in answers if a.leaf == leaf)
-        confidence = best.confidence if len(answers) == 1 else count / len(answers)
         issues: list[str] = []
+        confidence = best.confidence if len(answers) == 1 else count / len(answers)
+        if not 0.0 <= confidence <= 1.0:
+            issues.append(f"the model's confidence {confidence:g} is outside [0, 1]; clamped")
+            confidence = min(max(confidence, 0.0), 1.0)
         implied = leaf_from_facts(best.facts)
         if implied != leaf:
             issues.append(f"leaf {leaf} disagrees with the model's own decision facts, which imply {implied}")

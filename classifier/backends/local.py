@@ -1,0 +1,39 @@
+"""The openai backend against a llama.cpp server that rltaxo starts and stops itself."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import SecretStr
+
+from ..local_server import LocalServer
+from ..settings import Settings
+from .openai_compat import OpenAIBackend
+
+
+class LocalBackend(OpenAIBackend):
+    """``--backend local``: a GGUF on this machine (RLTAXO_LOCAL_MODEL, default: the bundled test model)."""
+
+    name = "local"
+
+    def __init__(self, settings: Settings) -> None:
+        model = os.environ.get("RLTAXO_LOCAL_MODEL")
+        self.server = LocalServer(Path(model) if model else None).start()
+        mode = "json_object" if settings.structured_mode == "auto" else settings.structured_mode
+        local = settings.model_copy(
+            update={"base_url": self.server.base_url, "api_key": SecretStr("local"), "structured_mode": mode,
+                    "model": self.server.model_path.name}  # fmt: skip
+        )
+        try:
+            super().__init__(local)
+        except BaseException:
+            self.server.stop()
+            raise
+
+    def cache_params(self) -> dict[str, object]:
+        return {**super().cache_params(), "base_url": "local"}  # the port changes every run
+
+    def close(self) -> None:
+        super().close()
+        self.server.stop()
