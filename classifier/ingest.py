@@ -8,6 +8,7 @@ killed, with an address-space limit, because pypdf has had hangs and decompressi
 from __future__ import annotations
 
 import hashlib
+import logging
 import multiprocessing
 import re
 import statistics
@@ -130,6 +131,7 @@ def clean_pages(pages: list[str]) -> list[str]:
     out: list[str] = []
     for lines in split:
         n = len(lines)
+        body_page = n > 4  # a running header is only told apart from a page with body text under it
         kept: list[str] = []
         for i, ln in enumerate(lines):
             s = ln.strip()
@@ -138,7 +140,7 @@ def clean_pages(pages: list[str]) -> list[str]:
             at_edge = i < 3 or i >= n - 3
             if at_edge and (_VENUE_RE.match(s) or re.fullmatch(r"\d{1,4}", s)):
                 continue
-            if at_edge and s and _normalise_edge(s) in repeated:
+            if at_edge and body_page and s and _normalise_edge(s) in repeated:
                 continue
             kept.append(re.sub(r"[ \u00a0]{2,}", " ", ln).rstrip())
         text = "\n".join(kept)
@@ -248,7 +250,7 @@ def find_abstract(first_pages: str) -> str:
 # ---------------------------------------------------------------------------------------------
 def _open(path: Path, limits: Limits) -> Any:
     import pypdf
-    from pypdf.errors import FileNotDecryptedError, PdfReadError, PdfStreamError
+    from pypdf.errors import FileNotDecryptedError, LimitReachedError, PdfReadError, PdfStreamError
 
     if not path.exists():
         raise SourceNotFound(f"{path}: no such file")
@@ -279,6 +281,8 @@ def _open(path: Path, limits: Limits) -> Any:
         total = len(reader.pages)
     except RltaxoError:
         raise
+    except LimitReachedError as exc:
+        raise PdfMemoryLimit(f"{path}: the PDF's structure exceeds pypdf's safety limits ({_short(exc)})") from exc
     except (PdfReadError, PdfStreamError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
         raise CorruptPdf(f"{path}: unreadable PDF ({type(exc).__name__}: {_short(exc)})") from exc
     except RecursionError as exc:
@@ -314,6 +318,7 @@ def read_pdf(path: str | Path, limits: Limits | None = None, *, all_pages: bool 
     cap): the excerpt needs the introduction and the conclusion, never the appendix."""
     limits = limits or Limits()
     path = Path(path)
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings about broken files are ours to report
     reader = _open(path, limits)
     total = len(reader.pages)
     cap = total if all_pages else min(total, limits.max_pages)
@@ -334,11 +339,14 @@ def read_pdf(path: str | Path, limits: Limits | None = None, *, all_pages: bool 
     except RecursionError as exc:
         raise CorruptPdf(f"{path}: unreadable page (object references nest too deep)") from exc
     except Exception as exc:  # pypdf raises a wide variety on broken content streams
+        if type(exc).__name__ == "LimitReachedError" or isinstance(exc, MemoryError):
+            raise PdfMemoryLimit(f"{path}: a stream decompresses past pypdf's safety limit ({_short(exc)})") from exc
         if not raw:
             raise CorruptPdf(f"{path}: unreadable page 1 ({type(exc).__name__}: {_short(exc)})") from exc
     pages = clean_pages(raw)
     body = "\n".join(pages)
     if len(re.sub(r"\s+", "", body)) < 200:
+        _raise_if_bomb(reader, path, len(raw))
         raise NoTextPdf(
             f"{path}: no extractable text in {len(raw)} of {total} pages (scanned or image-only?)",
             hint="run OCR (e.g. ocrmypdf) first",
@@ -363,6 +371,23 @@ def read_pdf(path: str | Path, limits: Limits | None = None, *, all_pages: bool 
         pages_total=total,
         notes=notes,
     )
+
+
+def _raise_if_bomb(reader: Any, path: Path, pages: int) -> None:
+    """pypdf logs and skips a stream that inflates past its limit; say so instead of 'no text'."""
+    from pypdf.errors import LimitReachedError
+
+    for i in range(min(pages, 3)):
+        try:
+            contents = reader.pages[i].get_contents()
+            if contents is not None:
+                contents.get_data()
+        except LimitReachedError as exc:
+            raise PdfMemoryLimit(
+                f"{path}: page {i + 1} decompresses past pypdf's safety limit ({_short(exc)})"
+            ) from exc
+        except Exception:
+            continue
 
 
 def _safe_meta(reader: Any) -> bool:

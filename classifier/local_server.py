@@ -46,9 +46,7 @@ class LocalServer:
         try:
             import llama_cpp  # noqa: F401
         except ImportError as exc:
-            raise ConfigError(
-                "the local backend needs llama-cpp-python", hint="pip install 'rltaxo[local]'"
-            ) from exc
+            raise ConfigError("the local backend needs llama-cpp-python", hint="pip install 'rltaxo[local]'") from exc
         self.model_path = model_path or default_model_path()
         if not self.model_path.exists():
             raise ConfigError(f"{self.model_path}: no such GGUF model file")
@@ -64,16 +62,28 @@ class LocalServer:
 
     def start(self) -> LocalServer:
         cmd = [
-            sys.executable, "-m", "llama_cpp.server", "--model", str(self.model_path), "--host", "127.0.0.1",
-            "--port", str(self.port), "--n_ctx", str(self.n_ctx), "--verbose", "False",
-        ]  # fmt: skip
+            sys.executable,
+            "-m",
+            "llama_cpp.server",
+            "--model",
+            str(self.model_path),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(self.port),
+            "--n_ctx",
+            str(self.n_ctx),
+            "--verbose",
+            "False",
+        ]
         env = {**os.environ, "OMP_NUM_THREADS": os.environ.get("OMP_NUM_THREADS", str(os.cpu_count() or 1))}
         self.proc = subprocess.Popen(cmd, stdout=self._log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env)
         deadline = time.monotonic() + self.startup_s
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
-                raise BackendError(f"the local llama.cpp server exited at start-up (code {self.proc.returncode}): "
-                                   f"{self.log_tail()}")  # fmt: skip
+                raise BackendError(
+                    f"the local llama.cpp server exited at start-up (code {self.proc.returncode}): {self.log_tail()}"
+                )
             try:
                 with urllib.request.urlopen(f"{self.base_url}/models", timeout=2) as resp:
                     if resp.status == 200:

@@ -105,3 +105,17 @@ def test_usage_errors_exit_2(env: dict[str, str]) -> None:
 def test_debug_shows_traceback(env: dict[str, str], tmp_path: Path) -> None:
     r = run_cli("--debug", "classify", str(tmp_path / "nope.pdf"), env=env)
     assert r.returncode != 0 and "Traceback" in r.stderr
+
+
+@pytest.mark.parametrize("arg", ["--help", "tree"])
+def test_startup_does_not_import_heavy_sdks(arg: str, env: dict[str, str]) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, atexit; sys.argv = ['rltaxo', %r]; "
+        "atexit.register(lambda: print('HEAVY', sorted(m for m in ('openai', 'pypdf') if m in sys.modules))); "
+        "from classifier.cli import main; main()" % arg
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+    assert "HEAVY []" in r.stdout, r.stdout[-500:]

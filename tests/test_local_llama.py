@@ -25,8 +25,9 @@ pytestmark = [
 @needs_corpus
 def test_classify_three_real_pdfs_through_local_server(env: dict[str, str]) -> None:
     pdfs = [corpus_pdf(i) for i in ("2310.12931", "2203.02155", "1706.03762")]
-    r = run_cli("classify", "--backend", "local", *map(str, pdfs), "--json", "--excerpt-tokens", "500",
-                env=env, timeout=1500)  # fmt: skip
+    r = run_cli(
+        "classify", "--backend", "local", *map(str, pdfs), "--json", "--excerpt-tokens", "500", env=env, timeout=1500
+    )
     lines = [json.loads(x) for x in r.stdout.splitlines()]
     assert len(lines) == 3, r.stderr
     results = [x for x in lines if "error" not in x]
@@ -44,8 +45,19 @@ def test_classify_three_real_pdfs_through_local_server(env: dict[str, str]) -> N
 @needs_corpus
 def test_eval_through_local_server_writes_complete_report(env: dict[str, str], tmp_path: Path) -> None:
     out = tmp_path / "run"
-    r = run_cli("eval", "--backend", "local", "--pdf-dir", str(CORPUS), "--no-download", "--json", "--out", str(out),
-                env={**env, "RLTAXO_EXCERPT_TOKENS": "500"}, timeout=2400)  # fmt: skip
+    r = run_cli(
+        "eval",
+        "--backend",
+        "local",
+        "--pdf-dir",
+        str(CORPUS),
+        "--no-download",
+        "--json",
+        "--out",
+        str(out),
+        env={**env, "RLTAXO_EXCERPT_TOKENS": "500"},
+        timeout=2400,
+    )
     assert r.returncode == 0, r.stderr
     m = json.loads(r.stdout)
     assert m["n"] == 24 and m["backend"] == "local"

@@ -22,8 +22,12 @@ class LocalBackend(OpenAIBackend):
         self.server = LocalServer(Path(model) if model else None).start()
         mode = "json_object" if settings.structured_mode == "auto" else settings.structured_mode
         local = settings.model_copy(
-            update={"base_url": self.server.base_url, "api_key": SecretStr("local"), "structured_mode": mode,
-                    "model": self.server.model_path.name}  # fmt: skip
+            update={
+                "base_url": self.server.base_url,
+                "api_key": SecretStr("local"),
+                "structured_mode": mode,
+                "model": self.server.model_path.name,
+            }
         )
         try:
             super().__init__(local)
