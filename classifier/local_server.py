@@ -54,7 +54,7 @@ class LocalServer:
         self.startup_s = startup_s
         self.port = free_port()
         self.proc: subprocess.Popen[bytes] | None = None
-        self._log = tempfile.TemporaryFile()
+        self._log = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the server
 
     @property
     def base_url(self) -> str:

@@ -113,9 +113,9 @@ def test_startup_does_not_import_heavy_sdks(arg: str, env: dict[str, str]) -> No
     import sys
 
     code = (
-        "import sys, atexit; sys.argv = ['rltaxo', %r]; "
+        f"import sys, atexit; sys.argv = ['rltaxo', {arg!r}]; "
         "atexit.register(lambda: print('HEAVY', sorted(m for m in ('openai', 'pypdf') if m in sys.modules))); "
-        "from classifier.cli import main; main()" % arg
+        "from classifier.cli import main; main()"
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
     assert "HEAVY []" in r.stdout, r.stdout[-500:]
