@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -271,8 +270,10 @@ def classify(
         pipe = Pipeline(settings)
     except Exception as exc:
         raise typer.Exit(fail(exc)) from None
+    from .costs import Totals
+
     code = EXIT_OK
-    total_tokens = 0
+    totals = Totals()
     try:
         for raw in sources:
             try:
@@ -282,7 +283,7 @@ def classify(
                 if json_out:
                     typer.echo(json.dumps({"source": raw, "error": exc.code, "message": exc.one_line()}))
                 continue
-            total_tokens += result.usage.total_tokens
+            totals.add(result.usage.model_dump())
             if json_out:
                 typer.echo(result.model_dump_json())
             else:
@@ -291,8 +292,8 @@ def classify(
         code = fail(exc)
     finally:
         pipe.close()
-    if total_tokens and not json_out:
-        typer.echo(f"tokens used: {total_tokens}", err=True)
+    if totals.attempts:
+        typer.echo(f"rltaxo: {totals.line(pipe.backend.model)}", err=True)
     raise typer.Exit(code)
 
 
@@ -313,4 +314,3 @@ def main() -> None:
 
 
 __all__ = ["app", "fail", "main", "settings_from"]
-_ = Path  # re-exported type used by subcommand modules

@@ -84,7 +84,13 @@ def batch(
         report = run_batch(pipe, items, out, workers=workers, retry_failed=retry_failed)
     finally:
         pipe.close()
+    from .costs import Totals
+
     records = final_records(out)
+    totals = Totals()
+    for rec in records:
+        if rec["status"] == "ok" and not rec["result"].get("cached"):
+            totals.add(rec["result"].get("usage", {}))
     write_markdown(records, out.with_suffix(".md"))
     if csv_out:
         write_csv(records, out.with_suffix(".csv"))
@@ -112,6 +118,8 @@ def batch(
         )
         for leaf, n in report.leaves.most_common():
             typer.echo(f"  {n:4d}  {leaf}")
+        if totals.attempts:
+            typer.echo(f"  {totals.line(pipe.backend.model)}")
     if report.interrupted:
         typer.echo(f"rltaxo: interrupted; re-run the same command to resume ({summary['remaining']} left)", err=True)
         raise typer.Exit(EXIT_INTERRUPTED)

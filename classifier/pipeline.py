@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 from . import backends
@@ -22,7 +21,6 @@ class Pipeline:
         self.backend = backend or backends.create(settings.resolved_backend(), settings)
         self.downloader = Downloader(settings.arxiv_url, settings.cache_dir, delay_s=settings.download_delay_s)
         self.cache = ResultCache(settings.cache_dir / "results")
-        self._lock = threading.Lock()
 
     def locate(self, source: Source) -> Path:
         if source.path is not None:

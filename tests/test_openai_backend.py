@@ -222,3 +222,16 @@ def test_cli_openai_key_never_leaks(env: dict[str, str], tmp_path: Path) -> None
     for f in Path(env["RLTAXO_CACHE_DIR"]).rglob("*"):
         if f.is_file():
             assert KEY.encode() not in f.read_bytes()
+
+
+def test_cli_reports_token_totals_and_cost(env: dict[str, str], tmp_path: Path) -> None:
+    prices = tmp_path / "prices.json"
+    prices.write_text(json.dumps({"fake-model": {"input": 1.0, "output": 2.0}}))
+    with FakeOpenAI() as fake:
+        fake.script = [error(500)]
+        env = {**env, "OPENAI_BASE_URL": fake.url, "OPENAI_API_KEY": KEY, "RLTAXO_MODEL": "fake-model",
+               "RLTAXO_PRICES": str(prices)}  # fmt: skip
+        r = run_cli("classify", str(SAMPLE), "--structured-mode", "json_object", env=env)
+    assert r.returncode == 0, r.stderr
+    # the 500 carried no usage; the retry did: 100 prompt + 20 completion, 2 requests
+    assert "tokens: 120 (100 prompt, 20 completion) in 2 request(s), cost $0.0001" in r.stderr

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import gold
+from ..costs import Totals
 from ..errors import RltaxoError
 from ..pipeline import Pipeline
 from ..progress import Progress
@@ -54,9 +55,8 @@ def run_once(
                 bar.advance(False)
                 continue
             try:
-                result = pipe.classify_paper(
-                    Source(raw=str(path), path=path), pipe.read(Source(raw=str(path), path=path))
-                )
+                src = Source(raw=str(path), path=path)
+                result = pipe.classify_paper(src, pipe.read(src))
                 outcomes.append(StudyOutcome(study, result.model_dump(mode="json"), None))
                 bar.advance(True)
             except RltaxoError as exc:
@@ -107,11 +107,12 @@ def evaluate(
     outcomes = runs[0]
     metrics = summarise(rows_from(outcomes))
     missing = {o.study.key: o.error for o in outcomes if o.result is None}
-    usage = {"prompt_tokens": 0, "completion_tokens": 0, "attempts": 0}
+    totals = Totals()
     for run in runs:
         for o in run:
-            for k in usage:
-                usage[k] += int((o.result or {}).get("usage", {}).get(k, 0))
+            if o.result:
+                totals.add(o.result.get("usage", {}))
+    usage = totals.as_dict(pipe.backend.model)
     metrics.update(
         backend=pipe.backend.name,
         model=pipe.backend.model,
