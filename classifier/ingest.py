@@ -7,7 +7,6 @@ killed, with an address-space limit, because pypdf has had hangs and decompressi
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import multiprocessing
 import re
@@ -31,6 +30,7 @@ from .errors import (
     SourceNotFound,
 )
 from .settings import Limits
+from .sources import sha256_file
 
 _LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st", "\u00ad": ""}
 _SPACING_ACCENTS = {"¨": "\u0308", "´": "\u0301", "`": "\u0300", "ˆ": "\u0302", "˜": "\u0303", "¸": "\u0327"}
@@ -362,7 +362,7 @@ def read_pdf(path: str | Path, limits: Limits | None = None, *, all_pages: bool 
         notes.append(f"read {len(raw)} of {total} pages")
     return Paper(
         path=str(path),
-        sha256=_sha256(path),
+        sha256=sha256_file(path),
         title=title,
         abstract=find_abstract("\n".join(pages[:2])),
         sections=find_sections(pages),
@@ -396,14 +396,6 @@ def _safe_meta(reader: Any) -> bool:
         return True
     except Exception:
         return False
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 # ---------------------------------------------------------------------------------------------
