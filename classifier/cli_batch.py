@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -122,7 +124,9 @@ def batch(
             typer.echo(f"  {totals.line(pipe.backend.model)}")
     if report.interrupted:
         typer.echo(f"rltaxo: interrupted; re-run the same command to resume ({summary['remaining']} left)", err=True)
-        raise typer.Exit(EXIT_INTERRUPTED)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(EXIT_INTERRUPTED)  # every finished record is on disk; do not wait for requests in flight
     if failed:
         typer.echo(
             f"rltaxo: {failed} item(s) failed; see {out.with_suffix('.md')} (--retry-failed retries them)", err=True

@@ -403,7 +403,9 @@ def _safe_meta(reader: Any) -> bool:
 # ---------------------------------------------------------------------------------------------
 def _child(conn: Any, path: str, limits: Limits, all_pages: bool) -> None:
     import resource
+    import signal
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it kills us if need be
     cap = limits.memory_mb * 1024 * 1024
     try:
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))

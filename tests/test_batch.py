@@ -194,3 +194,26 @@ def test_sigkill_then_resume_loses_nothing_and_redoes_nothing(env: dict[str, str
     assert sorted(x["source"] for x in after) == sorted(map(str, pdfs))  # every item exactly once
     for title in done_titles:
         assert not any(title in msg for msg in resent), f"{title} was sent again"
+
+
+def test_ctrl_c_stops_cleanly_and_says_how_to_resume(env: dict[str, str], tmp_path: Path) -> None:
+    pdfs = [text_pdf(tmp_path / f"q{i}.pdf", title=f"Interrupted Paper {i}") for i in range(6)]
+    lst = tmp_path / "list.txt"
+    lst.write_text("\n".join(map(str, pdfs)) + "\n")
+    out = tmp_path / "out.jsonl"
+    with FakeOpenAI(latency=1.0) as fake:
+        e = {**env, "OPENAI_BASE_URL": fake.url, "OPENAI_API_KEY": "sk-x"}
+        cmd = [sys.executable, "-m", "classifier", "batch", str(lst), "-o", str(out), "--workers", "1",
+               "--structured-mode", "json_object"]  # fmt: skip
+        proc = subprocess.Popen(cmd, env=e, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and (not out.exists() or out.read_text().count("\n") < 1):
+            time.sleep(0.05)
+        t0 = time.monotonic()
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=30)
+        assert proc.returncode == 130 and time.monotonic() - t0 < 5
+        assert "re-run the same command to resume" in err and "Traceback" not in err
+        assert 1 <= len(records(out)) < 6
+        r = subprocess.run(cmd, env=e, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0 and sorted(x["source"] for x in records(out)) == sorted(map(str, pdfs))
