@@ -54,7 +54,7 @@ class Settings(BaseModel):
     seed: int = Field(1234, description="Sampling seed where the server supports it.")
     votes: int = Field(1, description="Self-consistency samples per paper (majority leaf).")
     max_run_tokens: int | None = Field(None, description="Token budget for a whole run; stops cleanly.")
-    few_shot: int = Field(3, description="Gold exemplars in the prompt (never the paper itself).")
+    few_shot: int = Field(8, description="Gold exemplars in the prompt, one per leaf (never the paper itself).")
     prompts_dir: Path | None = Field(None, description="Override the prompt files (RLTAXO_PROMPTS_DIR).")
 
     @classmethod

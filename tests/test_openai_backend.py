@@ -235,3 +235,16 @@ def test_cli_reports_token_totals_and_cost(env: dict[str, str], tmp_path: Path) 
     assert r.returncode == 0, r.stderr
     # the 500 carried no usage; the retry did: 100 prompt + 20 completion, 2 requests
     assert "tokens: 120 (100 prompt, 20 completion) in 2 request(s), cost $0.0001" in r.stderr
+
+
+def test_few_shot_never_includes_the_paper_itself(tmp_path: Path) -> None:
+    from classifier.backends.openai_compat import OpenAIBackend
+    from classifier.ingest import Paper
+
+    backend = OpenAIBackend(settings(FakeOpenAI(), tmp_path, few_shot=8))
+    own = Paper(path="/x/2303.00001.pdf", sha256="0", title="Reward Design with Language Models", abstract="",
+                sections=[], text="", pages_read=1, pages_total=1)  # fmt: skip
+    shots = backend.examples(own)
+    assert "Reward Design with Language Models" not in shots
+    assert "llm4rl/reward" in shots  # another study stands in for the leaf
+    assert shots.count("\n") == 7  # one exemplar per leaf

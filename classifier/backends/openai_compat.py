@@ -127,13 +127,11 @@ class OpenAIBackend(Backend):
                 chosen.append(study)
                 seen.add(study.leaf)
         chosen = chosen[: self.settings.few_shot]
-        return (
-            "\n".join(
-                self.prompts.render("example", title=s.title, leaf=s.leaf, short_name=s.short_name, year=str(s.year))
-                for s in chosen
-            )
-            or "(none)"
-        )
+        lines = [
+            self.prompts.render("example", title=s.title, leaf=s.leaf, short_name=s.short_name, year=str(s.year))
+            for s in chosen
+        ]
+        return "\n".join(line.rstrip("\n") for line in lines) or "(none)"
 
     def messages(self, paper: Paper, excerpt: Excerpt, mode: str) -> list[dict[str, str]]:
         if mode == "json_schema":
