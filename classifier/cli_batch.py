@@ -110,6 +110,7 @@ def batch(
         "leaves": dict(report.leaves),
         "out": str(out),
         "interrupted": report.interrupted,
+        "usage": totals.as_dict(pipe.backend.model),
     }
     if json_out:
         typer.echo(json.dumps(summary))
