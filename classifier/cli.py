@@ -83,6 +83,24 @@ def _announce_backend(settings: Any, explicit: str | None) -> None:
         )
 
 
+PIPELINE_OPTIONS = (
+    "backend", "model", "no_cache", "structured_mode", "votes", "max_tokens", "excerpt_tokens",
+    "pdf_timeout", "max_pages", "max_file_mb",
+)  # fmt: skip
+
+
+def open_pipeline(params: dict[str, Any]) -> Any:
+    """Settings from a command's parameters (those it has of PIPELINE_OPTIONS), say which backend
+    was picked, and build the one Pipeline the command uses."""
+    from .pipeline import Pipeline
+
+    options = {k: params[k] for k in PIPELINE_OPTIONS if k in params}
+    options["mode"] = options.pop("structured_mode", None)
+    settings = settings_from(**options)
+    _announce_backend(settings, options.get("backend"))
+    return Pipeline(settings)
+
+
 def fail(exc: BaseException) -> int:
     """Print one line for an error and return the exit code; re-raise under --debug."""
     if _STATE["debug"]:
@@ -251,23 +269,8 @@ def classify(
     max_file_mb: FileMbOpt = None,
 ) -> None:
     """Classify papers into a taxonomy leaf, with confidence, rationale and evidence quotes."""
-    from .pipeline import Pipeline
-
     try:
-        settings = settings_from(
-            backend=backend,
-            model=model,
-            no_cache=no_cache,
-            mode=structured_mode,
-            votes=votes,
-            max_tokens=max_tokens,
-            excerpt_tokens=excerpt_tokens,
-            pdf_timeout=pdf_timeout,
-            max_pages=max_pages,
-            max_file_mb=max_file_mb,
-        )
-        _announce_backend(settings, backend)
-        pipe = Pipeline(settings)
+        pipe = open_pipeline(locals())
     except Exception as exc:
         raise typer.Exit(fail(exc)) from None
     from .costs import Totals

@@ -23,9 +23,8 @@ from .cli import (
     PagesOpt,
     TimeoutOpt,
     VotesOpt,
-    _announce_backend,
     fail,
-    settings_from,
+    open_pipeline,
 )
 
 
@@ -54,9 +53,9 @@ def batch(
     max_pages: PagesOpt = None,
 ) -> None:
     """Label every paper in a reading list; resumable (re-run the same command) and crash-safe."""
+    params = dict(locals())
     from .batch import final_records, run_batch
     from .batch_outputs import write_bibtex, write_csv, write_markdown
-    from .pipeline import Pipeline
     from .readinglist import dedupe, read_list
 
     try:
@@ -66,18 +65,7 @@ def batch(
             raise typer.BadParameter("--format bibtex needs a .bib reading list")
         items = dedupe(read_list(reading_list, column))
         out = out or reading_list.with_name(reading_list.name + ".rltaxo.jsonl")
-        settings = settings_from(
-            backend=backend,
-            model=model,
-            no_cache=no_cache,
-            mode=structured_mode,
-            votes=votes,
-            max_tokens=max_tokens,
-            pdf_timeout=pdf_timeout,
-            max_pages=max_pages,
-        )
-        _announce_backend(settings, backend)
-        pipe = Pipeline(settings)
+        pipe = open_pipeline(params)
     except typer.BadParameter:
         raise
     except Exception as exc:

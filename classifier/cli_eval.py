@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from .cli import BackendOpt, JsonOpt, ModelOpt, ModeOpt, NoCacheOpt, VotesOpt, _announce_backend, fail, settings_from
+from .cli import BackendOpt, JsonOpt, ModelOpt, ModeOpt, NoCacheOpt, VotesOpt, fail, open_pipeline
 
 eval_app = typer.Typer(help="Score a backend against the survey's 24 hand-labeled studies.", no_args_is_help=False)
 
@@ -38,16 +38,14 @@ def run_eval(
     votes: VotesOpt = None,
 ) -> None:
     """Classify every gold study, print the metrics, and write metrics.json, predictions.jsonl, report.md/html."""
+    params = dict(locals())
     if ctx.invoked_subcommand is not None:
         return
     from .evaluation.report import headline
     from .evaluation.runner import evaluate
-    from .pipeline import Pipeline
 
     try:
-        settings = settings_from(backend=backend, model=model, no_cache=no_cache, mode=structured_mode, votes=votes)
-        _announce_backend(settings, backend)
-        pipe = Pipeline(settings)
+        pipe = open_pipeline(params)
         try:
             metrics, folder = evaluate(pipe, pdf_dir, out, repeat=repeat, download=not no_download, gold_path=gold_file)
         finally:
