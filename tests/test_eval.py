@@ -110,13 +110,15 @@ def test_html_report_renders_in_headless_chromium(tmp_path: Path) -> None:
 @needs_corpus
 def test_eval_offline_on_corpus_json(env: dict[str, str], tmp_path: Path) -> None:
     out = tmp_path / "run"
-    r = run_cli("eval", "--backend", "offline", "--pdf-dir", str(CORPUS), "--json", "--out", str(out), env=env)
+    r = run_cli("eval", "--backend", "offline", "--pdf-dir", str(CORPUS), "--json", "--out", str(out), "--repeat", "2",
+                env=env)  # fmt: skip
     assert r.returncode == 0, r.stderr
     m = json.loads(r.stdout)
     for key in ("n", "missing", "top_accuracy", "leaf_accuracy", "hierarchical_f1", "macro_f1", "kappa"):
         assert key in m
     assert m["n"] == 24 and m["classified"] + m["missing"] == 24
     assert m["classified"] >= 5 and m["leaf_accuracy"] >= 0.8  # at least 4 of the 5 corpus gold studies
+    assert m["flip_rate"] == 0.0 and m["repeat"] == 2  # the offline backend is deterministic
     for name in ("metrics.json", "predictions.jsonl", "report.md", "report.html"):
         assert (out / name).exists()
     preds = [json.loads(x) for x in (out / "predictions.jsonl").read_text().splitlines()]

@@ -140,8 +140,10 @@ class OpenAIBackend(Backend):
             fmt = "Answer with one JSON object, and nothing else, that follows this JSON schema:\n" + json.dumps(
                 self._schema, indent=None
             )
+        # the paper is data: it must not be able to close the <paper> frame around it
+        framed = re.sub(r"</?\s*paper\s*>", "[tag removed]", excerpt.text, flags=re.IGNORECASE)
         user = self.prompts.render(
-            "user", excerpt=excerpt.text, examples=self.examples(paper), format_instructions=fmt, title=paper.title
+            "user", excerpt=framed, examples=self.examples(paper), format_instructions=fmt, title=paper.title
         )
         return [{"role": "system", "content": self._system}, {"role": "user", "content": user}]
 
