@@ -50,12 +50,20 @@ ExcerptOpt = Annotated[int | None, typer.Option("--excerpt-tokens", min=200, hel
 TimeoutOpt = Annotated[float | None, typer.Option("--pdf-timeout", min=0.1, help="Seconds allowed per PDF (60).")]
 PagesOpt = Annotated[int | None, typer.Option("--max-pages", min=1, help="Most pages read per PDF (40).")]
 FileMbOpt = Annotated[float | None, typer.Option("--max-file-mb", min=0.001, help="Largest PDF accepted (200 MiB).")]
+MemoryOpt = Annotated[
+    int | None, typer.Option("--pdf-memory-mb", min=16, help="Address-space cap of the PDF reader (2048 MiB).")
+]
 
 
 def settings_from(**kw: Any) -> Any:
     from .settings import Limits, Settings
 
-    limit_keys = {"pdf_timeout": "timeout_s", "max_pages": "max_pages", "max_file_mb": "max_file_mb"}
+    limit_keys = {
+        "pdf_timeout": "timeout_s",
+        "max_pages": "max_pages",
+        "max_file_mb": "max_file_mb",
+        "pdf_memory_mb": "memory_mb",
+    }
     limits = {limit_keys[k]: kw.pop(k) for k in list(kw) if k in limit_keys and kw[k] is not None}
     for k in limit_keys:
         kw.pop(k, None)
@@ -85,7 +93,7 @@ def _announce_backend(settings: Any, explicit: str | None) -> None:
 
 PIPELINE_OPTIONS = (
     "backend", "model", "no_cache", "structured_mode", "votes", "max_tokens", "excerpt_tokens",
-    "pdf_timeout", "max_pages", "max_file_mb",
+    "pdf_timeout", "max_pages", "max_file_mb", "pdf_memory_mb",
 )  # fmt: skip
 
 
@@ -176,6 +184,7 @@ def inspect(
     pdf_timeout: TimeoutOpt = None,
     max_pages: PagesOpt = None,
     max_file_mb: FileMbOpt = None,
+    pdf_memory_mb: MemoryOpt = None,
 ) -> None:
     """Show what the classifier reads: title, abstract, sections, the excerpt and its size."""
     from .excerpt import build_excerpt
@@ -184,7 +193,11 @@ def inspect(
 
     try:
         settings = settings_from(
-            excerpt_tokens=excerpt_tokens, pdf_timeout=pdf_timeout, max_pages=max_pages, max_file_mb=max_file_mb
+            excerpt_tokens=excerpt_tokens,
+            pdf_timeout=pdf_timeout,
+            max_pages=max_pages,
+            max_file_mb=max_file_mb,
+            pdf_memory_mb=pdf_memory_mb,
         )
     except Exception as exc:
         raise typer.Exit(fail(exc)) from None
@@ -267,6 +280,7 @@ def classify(
     pdf_timeout: TimeoutOpt = None,
     max_pages: PagesOpt = None,
     max_file_mb: FileMbOpt = None,
+    pdf_memory_mb: MemoryOpt = None,
 ) -> None:
     """Classify papers into a taxonomy leaf, with confidence, rationale and evidence quotes."""
     try:

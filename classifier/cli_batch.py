@@ -15,8 +15,10 @@ from .cli import (
     EXIT_INTERRUPTED,
     EXIT_OK,
     BackendOpt,
+    FileMbOpt,
     JsonOpt,
     MaxTokOpt,
+    MemoryOpt,
     ModelOpt,
     ModeOpt,
     NoCacheOpt,
@@ -51,6 +53,8 @@ def batch(
     max_tokens: MaxTokOpt = None,
     pdf_timeout: TimeoutOpt = None,
     max_pages: PagesOpt = None,
+    max_file_mb: FileMbOpt = None,
+    pdf_memory_mb: MemoryOpt = None,
 ) -> None:
     """Label every paper in a reading list; resumable (re-run the same command) and crash-safe."""
     params = dict(locals())
