@@ -188,8 +188,8 @@ def inspect(
 ) -> None:
     """Show what the classifier reads: title, abstract, sections, the excerpt and its size."""
     from .excerpt import build_excerpt
-    from .ingest import read_pdf_guarded
-    from .sources import Downloader, parse_source
+    from .pipeline import Reader
+    from .sources import parse_source
 
     try:
         settings = settings_from(
@@ -201,26 +201,18 @@ def inspect(
         )
     except Exception as exc:
         raise typer.Exit(fail(exc)) from None
-    downloader = Downloader(settings.arxiv_url, settings.cache_dir, delay_s=settings.download_delay_s)
+    reader = Reader(settings)
     code = EXIT_OK
     for raw in sources:
         try:
-            src = parse_source(raw)
-            path = src.path or downloader.fetch(src)
-            paper = read_pdf_guarded(path, settings.limits)
+            paper = reader.read(parse_source(raw))
             ex = build_excerpt(paper, settings.excerpt_tokens)
-        except (RltaxoError, KeyboardInterrupt) as exc:
+        except KeyboardInterrupt as exc:
+            raise typer.Exit(fail(exc)) from None
+        except RltaxoError as exc:
             code = max(code, fail(exc))
             if json_out:
-                typer.echo(
-                    json.dumps(
-                        {
-                            "source": raw,
-                            "error": getattr(exc, "code", "interrupted"),
-                            "message": getattr(exc, "message", "interrupted"),
-                        }
-                    )
-                )
+                typer.echo(json.dumps({"source": raw, "error": exc.code, "message": exc.one_line()}))
             continue
         sections = [s.heading for s in paper.sections if s.heading != "Front matter"]
         if json_out:

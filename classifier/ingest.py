@@ -250,7 +250,7 @@ def find_abstract(first_pages: str) -> str:
 # ---------------------------------------------------------------------------------------------
 def _open(path: Path, limits: Limits) -> Any:
     import pypdf
-    from pypdf.errors import FileNotDecryptedError, LimitReachedError, PdfReadError, PdfStreamError
+    from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedError, PdfReadError, PdfStreamError
 
     if not path.exists():
         raise SourceNotFound(f"{path}: no such file")
@@ -274,7 +274,7 @@ def _open(path: Path, limits: Limits) -> Any:
         if reader.is_encrypted:
             try:
                 ok = reader.decrypt("")
-            except (FileNotDecryptedError, NotImplementedError, DependencyErrorType()) as exc:
+            except (FileNotDecryptedError, NotImplementedError, DependencyError) as exc:
                 raise EncryptedPdf(f"{path}: encrypted PDF that cannot be opened ({exc})") from exc
             if not ok:
                 raise EncryptedPdf(f"{path}: encrypted with a password", hint="decrypt it first, e.g. qpdf")
@@ -290,12 +290,6 @@ def _open(path: Path, limits: Limits) -> Any:
     if total == 0:
         raise CorruptPdf(f"{path}: PDF has no pages")
     return reader
-
-
-def DependencyErrorType() -> type[Exception]:
-    from pypdf.errors import DependencyError
-
-    return DependencyError
 
 
 def _short(exc: BaseException) -> str:

@@ -13,14 +13,12 @@ from .settings import Settings
 from .sources import Downloader, Source, parse_source
 
 
-class Pipeline:
-    """Holds what is shared across papers: settings, one backend, the downloader and the cache."""
+class Reader:
+    """Source → Paper: local paths as they are, arXiv ids through the download cache, under the limits."""
 
-    def __init__(self, settings: Settings, backend: backends.Backend | None = None) -> None:
-        self.settings = settings
-        self.backend = backend or backends.create(settings.resolved_backend(), settings)
+    def __init__(self, settings: Settings) -> None:
+        self.limits = settings.limits
         self.downloader = Downloader(settings.arxiv_url, settings.cache_dir, delay_s=settings.download_delay_s)
-        self.cache = ResultCache(settings.cache_dir / "results")
 
     def locate(self, source: Source) -> Path:
         if source.path is not None:
@@ -28,7 +26,21 @@ class Pipeline:
         return self.downloader.fetch(source)
 
     def read(self, source: Source) -> Paper:
-        return read_pdf_guarded(self.locate(source), self.settings.limits)
+        return read_pdf_guarded(self.locate(source), self.limits)
+
+
+class Pipeline:
+    """Holds what is shared across papers: settings, one backend, the reader and the cache."""
+
+    def __init__(self, settings: Settings, backend: backends.Backend | None = None) -> None:
+        self.settings = settings
+        self.backend = backend or backends.create(settings.resolved_backend(), settings)
+        self.reader = Reader(settings)
+        self.downloader = self.reader.downloader
+        self.cache = ResultCache(settings.cache_dir / "results")
+
+    def read(self, source: Source) -> Paper:
+        return self.reader.read(source)
 
     def excerpt(self, paper: Paper) -> Excerpt:
         return build_excerpt(paper, self.settings.excerpt_tokens)
