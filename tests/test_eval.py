@@ -77,6 +77,8 @@ def test_html_report_escapes_and_is_self_contained() -> None:
     assert "<script>" not in html and "B&lt;script&gt;" in html
     assert "http://" not in html and "https://" not in html  # nothing fetched at view time
     assert "id='heatmap'" in html and "id='misses'" in html
+    misses = html[html.index("id='misses'") : html.index("id='missing'")]
+    assert "B&lt;script&gt;" in misses and "missing: no PDF" not in misses  # missing is not a miss
 
 
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian's chromium is not installed (.ci/run installs it)")

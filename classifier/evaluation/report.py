@@ -104,7 +104,7 @@ def render_html(m: dict[str, Any]) -> str:
         "<th>predicted</th><th>rationale</th><th>evidence</th></tr>"
     )
     for s in m["studies"]:
-        if s["correct"] == "leaf":
+        if s["correct"] not in ("top", "wrong"):
             continue
         ev = "".join(f"<li>{e(q)}</li>" for q in s.get("evidence") or [])
         pred = s["predicted"] or f"({s.get('note') or 'missing'})"
@@ -113,7 +113,12 @@ def render_html(m: dict[str, Any]) -> str:
             f"</code></td><td><code>{e(pred)}</code></td><td>{e(s.get('rationale') or '')}</td>"
             f"<td><ul>{ev}</ul></td></tr>"
         )
-    parts.append("</table><h2>Calibration</h2><table><tr><th>confidence</th><th>n</th><th>accuracy</th></tr>")
+    missing = [s for s in m["studies"] if s["correct"] == "missing"]
+    parts.append(f"</table><h2>Missing ({len(missing)}: not scored)</h2><ul id='missing'>")
+    parts += [
+        f"<li>{e(s['short_name'])} <code>{e(s['arxiv_id'])}</code>: {e(s.get('note') or '')}</li>" for s in missing
+    ]
+    parts.append("</ul><h2>Calibration</h2><table><tr><th>confidence</th><th>n</th><th>accuracy</th></tr>")
     for b in m["calibration"]["buckets"]:
         parts.append(
             f"<tr><td>{b['range'][0]:.1f}–{b['range'][1]:.1f}</td><td>{b['n']}</td><td>{_pct(b['accuracy'])}</td></tr>"
