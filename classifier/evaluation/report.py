@@ -24,7 +24,7 @@ def headline(m: dict[str, Any]) -> list[tuple[str, str]]:
         ("top-class accuracy", _ci(m, "top_accuracy")),
         ("leaf accuracy", _ci(m, "leaf_accuracy")),
         (
-            "leaf accuracy, `high`-confidence gold only",
+            "leaf accuracy on high-confidence gold rows",
             f"{_pct(m['high_confidence_subset']['leaf_accuracy'])} of {m['high_confidence_subset']['n']}",
         ),
         (
