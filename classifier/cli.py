@@ -273,6 +273,7 @@ def classify(
     max_pages: PagesOpt = None,
     max_file_mb: FileMbOpt = None,
     pdf_memory_mb: MemoryOpt = None,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, max=64, help="Papers in flight at once.")] = 4,
 ) -> None:
     """Classify papers into a taxonomy leaf, with confidence, rationale and evidence quotes."""
     try:
@@ -283,14 +284,23 @@ def classify(
 
     code = EXIT_OK
     totals = Totals()
+
+    def attempt(raw: str) -> Any:
+        try:
+            return pipe.classify(raw)
+        except RltaxoError as exc:
+            return exc
+
+    from concurrent.futures import ThreadPoolExecutor
+
+    pool = ThreadPoolExecutor(max_workers=max(1, min(workers, len(sources))))
     try:
-        for raw in sources:
-            try:
-                result = pipe.classify(raw)
-            except RltaxoError as exc:
-                code = max(code, fail(exc))
+        # several sources are read in parallel (each PDF in its own process); output keeps their order
+        for raw, result in zip(sources, pool.map(attempt, sources)):
+            if isinstance(result, RltaxoError):
+                code = max(code, fail(result))
                 if json_out:
-                    typer.echo(json.dumps({"source": raw, "error": exc.code, "message": exc.one_line()}))
+                    typer.echo(json.dumps({"source": raw, "error": result.code, "message": result.one_line()}))
                 continue
             totals.add(result.usage.model_dump())
             if json_out:
@@ -300,6 +310,7 @@ def classify(
     except KeyboardInterrupt as exc:
         code = fail(exc)
     finally:
+        pool.shutdown(wait=code != EXIT_INTERRUPTED, cancel_futures=True)
         pipe.close()
     if totals.attempts:
         typer.echo(f"rltaxo: {totals.line(pipe.backend.model)}", err=True)
