@@ -405,14 +405,19 @@ def _child(conn: Any, path: str, limits: Limits, all_pages: bool) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
     except (ValueError, OSError):
         pass
+    message: tuple[str, Any]
     try:
-        conn.send(("ok", read_pdf(path, limits, all_pages=all_pages)))
+        message = ("ok", read_pdf(path, limits, all_pages=all_pages))
     except RltaxoError as exc:
-        conn.send(("err", exc))
+        message = ("err", exc)
     except MemoryError:
-        conn.send(("err", PdfMemoryLimit(f"{path}: parsing needed more than {limits.memory_mb} MiB")))
+        message = ("err", PdfMemoryLimit(f"{path}: parsing needed more than {limits.memory_mb} MiB"))
     except BaseException as exc:
-        conn.send(("err", CorruptPdf(f"{path}: unreadable PDF ({type(exc).__name__}: {_short(exc)})")))
+        message = ("err", CorruptPdf(f"{path}: unreadable PDF ({type(exc).__name__}: {_short(exc)})"))
+    try:
+        conn.send(message)
+    except OSError:
+        pass  # the parent is gone (timeout, Ctrl-C): nobody to tell
     finally:
         conn.close()
 

@@ -58,11 +58,10 @@ def test_each_bad_input_ends_as_expected_within_bound(name: str, bad: dict[str, 
     assert time.monotonic() - t0 < BOUND_S
 
 
-def test_wall_clock_bound_stops_the_reader() -> None:
-    pdf = max(corpus_pdfs(), key=lambda p: p.stat().st_size) if corpus_pdfs() else SAMPLE
+def test_wall_clock_bound_stops_the_reader(bad: dict[str, Path]) -> None:
     t0 = time.monotonic()
-    with pytest.raises(E.PdfTimeout, match=r"longer than 0\.05 s"):
-        read_pdf_guarded(pdf, Limits(timeout_s=0.05))
+    with pytest.raises(E.PdfTimeout, match=r"longer than 0\.05 s"):  # 2,000 pages take far longer
+        read_pdf_guarded(bad["pages_2000"], Limits(timeout_s=0.05, max_pages=2000))
     assert time.monotonic() - t0 < 5
 
 
