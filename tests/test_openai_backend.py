@@ -1,6 +1,7 @@
 """The openai backend against a fake OpenAI-compatible server on 127.0.0.1 (a real HTTP peer, no patching)."""
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -275,3 +276,15 @@ def test_injection_is_framed_as_data_and_matches_snapshot(tmp_path: Path) -> Non
     if os.environ.get("UPDATE_SNAPSHOTS"):
         SNAPSHOT.write_text(user)
     assert user == SNAPSHOT.read_text(), "prompt changed: review, then re-run with UPDATE_SNAPSHOTS=1"
+
+
+def test_retry_after_header_forms() -> None:
+    from email.utils import formatdate
+
+    from classifier.backends.openai_compat import retry_after_s
+
+    assert retry_after_s({"retry-after": "3"}) == 3.0
+    assert retry_after_s({"retry-after-ms": "250", "retry-after": "9"}) == 0.25
+    assert retry_after_s({"retry-after": "86400"}) == 120.0  # capped
+    assert 8 <= (retry_after_s({"retry-after": formatdate(time.time() + 10, usegmt=True)}) or 0) <= 10
+    assert retry_after_s({"retry-after": "soon"}) is None and retry_after_s({}) is None

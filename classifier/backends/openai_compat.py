@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+import time
 from collections import Counter
 from typing import Any
 
@@ -48,6 +49,25 @@ class Budget:
     def spend(self, tokens: int) -> None:
         with self._lock:
             self.used += tokens
+
+
+def retry_after_s(headers: Any, cap: float = 120.0) -> float | None:
+    """Seconds to wait from ``retry-after-ms``, ``retry-after`` (seconds or an HTTP date); capped."""
+    from email.utils import parsedate_to_datetime
+
+    try:
+        if headers.get("retry-after-ms") is not None:
+            return min(cap, max(0.0, float(headers["retry-after-ms"]) / 1000))
+        value = headers.get("retry-after")
+        if value is None:
+            return None
+        try:
+            return min(cap, max(0.0, float(value)))
+        except ValueError:
+            when = parsedate_to_datetime(value)
+            return min(cap, max(0.0, when.timestamp() - time.time()))
+    except (TypeError, ValueError, OverflowError):
+        return None
 
 
 def _strip_fences(text: str) -> str:
@@ -223,12 +243,8 @@ class OpenAIBackend(Backend):
         if code == "insufficient_quota":
             return E.QuotaError(f"{where}: quota exhausted: {detail}", hint="check your plan and billing")
         if status == 429:
-            header = exc.response.headers.get("retry-after") if exc.response is not None else None
-            try:
-                retry_after = float(header) if header is not None else None
-            except ValueError:
-                retry_after = None
-            return E.with_retry_after(E.RateLimitError(f"{where}: rate limited: {detail}"), retry_after)
+            headers = exc.response.headers if exc.response is not None else {}
+            return E.with_retry_after(E.RateLimitError(f"{where}: rate limited: {detail}"), retry_after_s(headers))
         if status >= 500:
             return E.TransientBackendError(f"{where}: server error: {detail}")
         if status in (408, 409):
