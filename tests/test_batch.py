@@ -157,30 +157,32 @@ def test_zotero_bibtex_round_trips_with_labels_as_keywords(env: dict[str, str], 
     assert out.entries[1].fields_dict["primaryClass"].value == "cs.RO"  # everything else kept
 
 
-def test_sigkill_then_resume_loses_nothing_and_redoes_nothing(env: dict[str, str], tmp_path: Path) -> None:
-    pdfs = [text_pdf(tmp_path / f"p{i}.pdf", title=f"Distinct Paper Number {i}") for i in range(8)]
-    lst = tmp_path / "list.txt"
+def _slow_batch(
+    tmp: Path, env: dict[str, str], fake: FakeOpenAI, n: int, workers: int, stderr: bool = False
+) -> tuple[list[str], dict[str, str], subprocess.Popen[str], list[Path], Path]:
+    """Start a batch of ``n`` distinct papers against ``fake``: (cmd, env, process, pdfs, out)."""
+    pdfs = [text_pdf(tmp / f"p{i}.pdf", title=f"Distinct Paper Number {i}") for i in range(n)]
+    lst = tmp / "list.txt"
     lst.write_text("\n".join(map(str, pdfs)) + "\n")
-    out = tmp_path / "out.jsonl"
+    out = tmp / "out.jsonl"
+    e = {**env, "OPENAI_BASE_URL": fake.url, "OPENAI_API_KEY": "sk-x"}
+    cmd = [sys.executable, "-m", "classifier", "batch", str(lst), "-o", str(out), "--workers", str(workers),
+           "--structured-mode", "json_object"]  # fmt: skip
+    pipe = subprocess.PIPE if stderr else subprocess.DEVNULL
+    proc = subprocess.Popen(cmd, env=e, cwd=ROOT, stdout=pipe, stderr=pipe, text=True)
+    return cmd, e, proc, pdfs, out
+
+
+def _wait_for_records(out: Path, n: int) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and (not out.exists() or out.read_text().count("\n") < n):
+        time.sleep(0.05)
+
+
+def test_sigkill_then_resume_loses_nothing_and_redoes_nothing(env: dict[str, str], tmp_path: Path) -> None:
     with FakeOpenAI(latency=0.6) as fake:
-        e = {**env, "OPENAI_BASE_URL": fake.url, "OPENAI_API_KEY": "sk-x"}
-        cmd = [
-            sys.executable,
-            "-m",
-            "classifier",
-            "batch",
-            str(lst),
-            "-o",
-            str(out),
-            "--workers",
-            "2",
-            "--structured-mode",
-            "json_object",
-        ]
-        proc = subprocess.Popen(cmd, env=e, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and (not out.exists() or out.read_text().count("\n") < 3):
-            time.sleep(0.05)
+        cmd, e, proc, pdfs, out = _slow_batch(tmp_path, env, fake, n=8, workers=2)
+        _wait_for_records(out, 3)
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
         before = records(out)
@@ -197,18 +199,9 @@ def test_sigkill_then_resume_loses_nothing_and_redoes_nothing(env: dict[str, str
 
 
 def test_ctrl_c_stops_cleanly_and_says_how_to_resume(env: dict[str, str], tmp_path: Path) -> None:
-    pdfs = [text_pdf(tmp_path / f"q{i}.pdf", title=f"Interrupted Paper {i}") for i in range(6)]
-    lst = tmp_path / "list.txt"
-    lst.write_text("\n".join(map(str, pdfs)) + "\n")
-    out = tmp_path / "out.jsonl"
     with FakeOpenAI(latency=1.0) as fake:
-        e = {**env, "OPENAI_BASE_URL": fake.url, "OPENAI_API_KEY": "sk-x"}
-        cmd = [sys.executable, "-m", "classifier", "batch", str(lst), "-o", str(out), "--workers", "1",
-               "--structured-mode", "json_object"]  # fmt: skip
-        proc = subprocess.Popen(cmd, env=e, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and (not out.exists() or out.read_text().count("\n") < 1):
-            time.sleep(0.05)
+        cmd, e, proc, pdfs, out = _slow_batch(tmp_path, env, fake, n=6, workers=1, stderr=True)
+        _wait_for_records(out, 1)
         t0 = time.monotonic()
         proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=30)
