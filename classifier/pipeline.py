@@ -36,7 +36,6 @@ class Pipeline:
         self.settings = settings
         self.backend = backend or backends.create(settings.resolved_backend(), settings)
         self.reader = Reader(settings)
-        self.downloader = self.reader.downloader
         self.cache = ResultCache(settings.cache_dir / "results")
 
     def read(self, source: Source) -> Paper:

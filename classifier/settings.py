@@ -47,7 +47,7 @@ class Settings(BaseModel):
     excerpt_tokens: int = Field(3000, description="Token budget for the excerpt sent to a backend.")
     limits: Limits = Field(default_factory=Limits, description="Bounds on every PDF.")
     structured_mode: str = Field("auto", description="json_schema | json_object | prompt | auto.")
-    timeout_s: float = Field(120.0, description="HTTP timeout for one LLM request, in seconds.")
+    timeout_s: float = Field(120.0, description="HTTP timeout for one LLM request, in seconds (RLTAXO_TIMEOUT).")
     max_attempts: int = Field(6, description="Attempts per LLM request (rate limits, 5xx, timeouts).")
     max_wait_s: float = Field(120.0, description="Longest total backoff for one LLM request, in seconds.")
     temperature: float = Field(0.0, description="Sampling temperature (0 for reproducible runs).")
@@ -73,6 +73,8 @@ class Settings(BaseModel):
             values["arxiv_url"] = env["RLTAXO_ARXIV_URL"]
         if env.get("RLTAXO_DOWNLOAD_DELAY"):
             values["download_delay_s"] = float(env["RLTAXO_DOWNLOAD_DELAY"])
+        if env.get("RLTAXO_TIMEOUT"):
+            values["timeout_s"] = float(env["RLTAXO_TIMEOUT"])
         if env.get("RLTAXO_EXCERPT_TOKENS"):
             values["excerpt_tokens"] = int(env["RLTAXO_EXCERPT_TOKENS"])
         if env.get("RLTAXO_CACHE_DIR"):

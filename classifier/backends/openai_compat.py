@@ -101,6 +101,7 @@ class OpenAIBackend(Backend):
         self._client: Any = None
         self._system = prompts.system_prompt(self.prompts)
         self._schema = llm_answer_schema()
+        self._bounded_schema = llm_answer_schema(bounded=True)  # attached in json_object mode
         self._studies = gold.load()
 
     # -- plumbing ----------------------------------------------------------------------------
@@ -174,7 +175,7 @@ class OpenAIBackend(Backend):
                 "json_schema": {"name": "taxonomy_answer", "strict": True, "schema": self._schema},
             }
         if mode == "json_object":  # llama-cpp-python turns the attached schema into a grammar
-            return {"type": "json_object", "schema": llm_answer_schema(bounded=True)}
+            return {"type": "json_object", "schema": self._bounded_schema}
         return None
 
     # -- one request -------------------------------------------------------------------------
@@ -201,7 +202,7 @@ class OpenAIBackend(Backend):
                 raise self._map_status(exc) from None
             except openai.APITimeoutError:
                 raise E.TransientBackendError(
-                    f"{self.model}: no answer within {self.settings.timeout_s:g} s", hint="raise --timeout"
+                    f"{self.model}: no answer within {self.settings.timeout_s:g} s", hint="raise it with RLTAXO_TIMEOUT"
                 ) from None
             except openai.APIConnectionError as exc:
                 raise E.TransientBackendError(

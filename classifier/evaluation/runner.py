@@ -32,13 +32,13 @@ def find_pdf(study: gold.Study, pdf_dir: Path | None, pipe: Pipeline, download: 
             if cand.exists():
                 return cand, ""
     src = Source(raw=study.arxiv_id, arxiv_id=study.arxiv_id)
-    cached = pipe.downloader.cached_path(study.arxiv_id, None)
+    cached = pipe.reader.downloader.cached_path(study.arxiv_id, None)
     if cached.exists():
         return cached, ""
     if not download:
         return None, "no PDF in --pdf-dir or the download cache"
     try:
-        return pipe.downloader.fetch(src), ""
+        return pipe.reader.downloader.fetch(src), ""
     except RltaxoError as exc:
         return None, exc.one_line()
 
