@@ -158,29 +158,75 @@ def normalise_for_match(text: str) -> str:
 # ---------------------------------------------------------------------------------------------
 # structure: title, abstract, sections
 # ---------------------------------------------------------------------------------------------
-def _title_from_runs(runs: list[tuple[float, str]]) -> str:
-    """The title is the first run of text set clearly larger than the body, stamps excluded."""
-    runs = [(s, t) for s, t in runs if not _STAMP_RE.match(t.strip())]
-    sized = [s for s, t in runs if t.strip()]
-    if not sized:
+Run = tuple[float, float, str]  # (font size in points, baseline y, text) of one text run on page 1
+_DATE_LINE = re.compile(
+    r"^\s*(\d{1,2}\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2},?\s+)?\d{4}\s*$",
+    re.IGNORECASE,
+)
+
+
+def _front_runs(runs: list[Run]) -> list[Run]:
+    """The runs before the abstract (or the introduction): figures and body text set in large type come
+    later in the content stream, and a title is never among them."""
+    seen = ""
+    for i, (_, _, text) in enumerate(runs):
+        seen += text.lower()
+        squashed = re.sub(r"\s+", "", seen)
+        if i > 0 and (squashed.endswith("abstract") or re.search(r"(^|\n)\s*1\.?\s*introduction", seen)):
+            return runs[:i]
+    return runs
+
+
+def _continues_word(block: list[Run]) -> bool:
+    """Whether the last run goes on the word before it, on the same line (``M`` + ``ODELS``)."""
+    if len(block) < 2:
+        return False
+    (_, y0, before), (_, y1, after) = block[-2], block[-1]
+    return abs(y1 - y0) <= 1 and before[-1:].isalpha() and after[:1].isalpha()
+
+
+def _title_from_runs(runs: list[Run]) -> str:
+    """The title: the first block of the largest type in the front matter, stamps, venue and date lines
+    skipped. Small capitals (set at about 80% of the capitals, between full-size runs) are folded back to
+    lower case, and a word hyphenated across the title's lines is joined."""
+    runs = [r for r in runs if not _STAMP_RE.match(r[2].strip())]
+    front = [r for r in _front_runs(runs) if r[2].strip()]
+    if not front:
         return ""
-    body = statistics.median(sized)
-    big = max(sized)
-    if big < body * 1.15:
+    sizes = [s for s, _, _ in runs if s > 0]
+    body = statistics.median(sizes) if sizes else 0.0
+    skip = [bool(_VENUE_RE.match(t.strip()) or _DATE_LINE.match(t.strip())) for _, _, t in front]
+    candidates = [s for (s, _, _), sk in zip(front, skip) if not sk]
+    if not candidates:
         return ""
-    threshold = max(body * 1.15, big * 0.78)  # small caps run at ~80% of the capitals
-    parts: list[str] = []
-    started = False
-    for size, text in runs:
-        if size >= threshold:
-            if not started and _VENUE_RE.match(text.strip()):
-                continue
-            started = True
-            parts.append(text)
-        elif started and text.strip():
+    big = max(candidates)
+    if big < body * 1.1 and big <= 12.0:
+        return ""
+    block: list[Run] = []
+    for run, sk in zip(front, skip):
+        size = run[0]
+        if not block:
+            if size >= big * 0.95 and not sk:
+                block.append(run)
+            continue
+        if size >= big * 0.75:
+            block.append(run)
+        else:
             break
-    title = " ".join("".join(parts).split())
-    return re.sub(r"(\w)- (?=\w)", r"\1", title).strip()
+    while block and block[-1][0] < big * 0.95 and not _continues_word(block):
+        block.pop()  # trailing smaller runs on a line of their own are the authors, not small caps
+    title = ""
+    prev_y: float | None = None
+    for size, y, text in block:
+        piece = text.lower() if size < big * 0.95 else text
+        if prev_y is not None and abs(y - prev_y) > 1 and title.endswith("-") and piece[:1].islower():
+            title = title[:-1]  # "Lan-" / "guage" across a line break
+        elif prev_y is not None and abs(y - prev_y) > 1 and not title.endswith((" ", "\n", "-")):
+            title += " "
+        title += piece
+        prev_y = y
+    title = " ".join(unicodedata.normalize("NFKC", _fix_chars(title)).split())
+    return re.sub(r"(\w)- (?=[a-z])", r"\1", title).strip()
 
 
 def _heading(line: str) -> str | None:
@@ -296,13 +342,14 @@ def _short(exc: BaseException) -> str:
     return " ".join(str(exc).split())[:160] or "no detail"
 
 
-def _extract(page: Any, runs: list[tuple[float, str]] | None) -> str:
+def _extract(page: Any, runs: list[Run] | None) -> str:
     if runs is None:
         return str(page.extract_text() or "")
 
     def visit(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
         scale = (tm[2] ** 2 + tm[3] ** 2) ** 0.5 * (cm[2] ** 2 + cm[3] ** 2) ** 0.5
-        runs.append((round(float(size) * scale, 1), text))
+        y = float(tm[5]) * float(cm[3]) + float(cm[5])
+        runs.append((round(float(size) * scale, 1), round(y, 1), text))
 
     return str(page.extract_text(visitor_text=visit) or "")
 
@@ -317,7 +364,7 @@ def read_pdf(path: str | Path, limits: Limits | None = None, *, all_pages: bool 
     total = len(reader.pages)
     cap = total if all_pages else min(total, limits.max_pages)
     raw: list[str] = []
-    runs: list[tuple[float, str]] = []
+    runs: list[Run] = []
     chars = 0
     try:
         for i in range(cap):

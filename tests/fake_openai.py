@@ -89,7 +89,10 @@ class FakeOpenAI:
 
             def do_POST(self) -> None:
                 length = int(self.headers.get("content-length") or 0)
-                payload = json.loads(self.rfile.read(length) or b"{}")
+                body = self.rfile.read(length)
+                if len(body) < length:  # the client died mid-request (a SIGKILL test): nothing was asked
+                    return
+                payload = json.loads(body or b"{}")
                 with outer._lock:
                     outer.requests.append(payload)
                     outer.headers.append({k.lower(): v for k, v in self.headers.items()})

@@ -6,6 +6,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from classifier.readinglist import dedupe, read_list
 
 from .arxiv_server import ArxivServer
@@ -179,6 +181,7 @@ def _wait_for_records(out: Path, n: int) -> None:
         time.sleep(0.05)
 
 
+@pytest.mark.slow
 def test_sigkill_then_resume_loses_nothing_and_redoes_nothing(env: dict[str, str], tmp_path: Path) -> None:
     with FakeOpenAI(latency=0.6) as fake:
         cmd, e, proc, pdfs, out = _slow_batch(tmp_path, env, fake, n=8, workers=2)
@@ -198,6 +201,7 @@ def test_sigkill_then_resume_loses_nothing_and_redoes_nothing(env: dict[str, str
         assert not any(title in msg for msg in resent), f"{title} was sent again"
 
 
+@pytest.mark.slow
 def test_ctrl_c_stops_cleanly_and_says_how_to_resume(env: dict[str, str], tmp_path: Path) -> None:
     with FakeOpenAI(latency=1.0) as fake:
         cmd, e, proc, pdfs, out = _slow_batch(tmp_path, env, fake, n=6, workers=1, stderr=True)

@@ -33,6 +33,7 @@ def test_classify_json_lines(env: dict[str, str]) -> None:
         assert rec["backend"] == "offline" and len(rec["pdf_sha256"]) == 64 and rec["evidence"]
 
 
+@pytest.mark.slow
 @needs_corpus
 def test_classify_whole_corpus_json(env: dict[str, str]) -> None:
     pdfs = corpus_pdfs()

@@ -109,6 +109,7 @@ def test_html_report_renders_in_headless_chromium(tmp_path: Path) -> None:
     assert shot.stat().st_size > 5000
 
 
+@pytest.mark.slow
 @needs_corpus
 def test_eval_offline_on_corpus_json(env: dict[str, str], tmp_path: Path) -> None:
     out = tmp_path / "run"

@@ -128,6 +128,7 @@ def _alarm(signum: int, frame: object) -> None:
     raise _Hang()
 
 
+@pytest.mark.slow
 @seed(20261128)
 @settings(
     max_examples=60,

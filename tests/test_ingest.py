@@ -1,3 +1,4 @@
+import csv
 import re
 from pathlib import Path
 
@@ -5,10 +6,10 @@ import pytest
 
 from classifier.errors import CorruptPdf, EncryptedPdf, NotAPdf, NoTextPdf, PdfTooLarge, SourceNotFound
 from classifier.excerpt import build_excerpt
-from classifier.ingest import clean_pages, normalise_for_match, read_pdf, read_pdf_guarded
+from classifier.ingest import _title_from_runs, clean_pages, normalise_for_match, read_pdf, read_pdf_guarded
 from classifier.settings import Limits
 
-from .conftest import SAMPLE, corpus_pdf, corpus_pdfs, needs_corpus
+from .conftest import CORPUS, SAMPLE, corpus_pdf, corpus_pdfs, needs_corpus
 from .pdfs import encrypted_pdf, image_only_pdf, text_pdf
 
 # Exact titles, and the first and last words of each abstract as printed in the PDF.
@@ -54,6 +55,7 @@ def squash(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
+@pytest.mark.slow
 @needs_corpus
 @pytest.mark.parametrize("pdf", corpus_pdfs(), ids=lambda p: p.stem)
 def test_title_and_whole_abstract(pdf: Path) -> None:
@@ -67,6 +69,43 @@ def test_title_and_whole_abstract(pdf: Path) -> None:
     abstract = squash(paper.abstract)
     assert abstract.startswith(squash(first)), paper.abstract[:120]
     assert abstract.endswith(squash(last)), paper.abstract[-120:]
+
+
+def _labelled_titles() -> list[tuple[str, str]]:
+    labels = CORPUS / "labels.csv"
+    if not labels.exists():
+        return []
+    with labels.open(encoding="utf-8-sig", newline="") as fh:
+        return [(row["arxiv_id"], row["title"]) for row in csv.DictReader(fh)]
+
+
+@pytest.mark.slow
+@needs_corpus
+@pytest.mark.parametrize(("arxiv_id", "title"), _labelled_titles(), ids=[a for a, _ in _labelled_titles()])
+def test_every_corpus_title_comes_out_exactly(arxiv_id: str, title: str) -> None:
+    """Small caps, ligatures, venue lines, figures in large type and authors beside the title: all general
+    rules, checked against the exact titles in labels.csv (only case and white space may differ)."""
+    got = read_pdf(corpus_pdf(arxiv_id)).title
+    assert " ".join(got.split()).casefold() == " ".join(title.split()).casefold()
+    assert not re.search("[\ufb00-\ufb06]", got)  # no ligature glyphs
+
+
+def test_title_skips_venue_and_date_lines_and_folds_small_caps() -> None:
+    runs = [
+        (10.0, 760.0, "Published as a conference paper at SOMECONF 2031"),
+        (12.5, 740.0, "March 2031"),
+        (17.0, 700.0, "T"),
+        (13.6, 700.0, "OWARDS"),
+        (17.0, 700.0, " M"),
+        (13.6, 700.0, "ADE-"),
+        (13.6, 680.0, "UP"),
+        (17.0, 680.0, " T"),
+        (13.6, 680.0, "ITLES"),
+        (13.0, 650.0, "Ada Author, Bo Writer"),
+        (10.0, 600.0, "Abstract"),
+        (28.0, 300.0, "A figure caption set in huge type"),
+    ]
+    assert _title_from_runs(runs) == "Towards Madeup Titles"
 
 
 @needs_corpus

@@ -22,6 +22,7 @@ EXPECTED = {
 }
 
 
+@pytest.mark.slow
 @needs_corpus
 @pytest.mark.parametrize(("arxiv_id", "leaf"), EXPECTED.items())
 def test_offline_labels_on_real_papers(arxiv_id: str, leaf: str) -> None:
