@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import RltaxoError
+from .errors import OutputError, RltaxoError
 from .pipeline import Pipeline
 from .progress import Progress
 from .readinglist import Item
@@ -60,18 +60,79 @@ def load_done(out: Path, retry_failed: bool) -> dict[str, dict[str, Any]]:
 
 
 class Appender:
-    """Appends whole lines; each one durable before the next item counts as done."""
+    """Appends whole lines; each one durable before the next item counts as done.
+
+    A short ``os.write`` is continued; a write that fails (disk full, file too large) is rolled back to
+    the last whole line, so the file never keeps a torn record, and becomes an OutputError."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        self.path = path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise OutputError(f"{path}: cannot write the results file ({exc.strerror or exc})",
+                              hint="choose another place with -o") from exc
 
     def write(self, record: dict[str, Any]) -> None:
-        os.write(self.fd, (json.dumps(record) + "\n").encode())
-        os.fsync(self.fd)
+        data = (json.dumps(record) + "\n").encode()
+        start = os.fstat(self.fd).st_size
+        try:
+            view = memoryview(data)
+            while view:
+                n = os.write(self.fd, view)
+                view = view[n:]
+            os.fsync(self.fd)
+        except OSError as exc:
+            try:
+                os.ftruncate(self.fd, start)  # no torn record: the item will simply be redone
+            except OSError:
+                pass
+            raise OutputError(
+                f"{self.path}: writing a record failed ({exc.strerror or exc}); every record before it is kept",
+                hint="free some space, then re-run the same command to resume",
+            ) from exc
 
     def close(self) -> None:
         os.close(self.fd)
+
+
+class OutputLock:
+    """An exclusive lock on a results file for the length of a run, so two runs never label (and pay
+    for) the same items twice. It is an ``flock`` on a sidecar file, released by the kernel when the
+    process dies, so a ``kill -9`` never leaves a stale lock behind."""
+
+    def __init__(self, out: Path) -> None:
+        self.path = out.with_name(out.name + ".lock")
+        self.fd: int | None = None
+
+    def __enter__(self) -> OutputLock:
+        import fcntl
+
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise OutputError(f"{self.path}: cannot create the lock file ({exc.strerror or exc})",
+                              hint="choose another place with -o") from exc
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            holder = os.pread(fd, 200, 0).decode(errors="replace").strip() or "another process"
+            os.close(fd)
+            raise OutputError(
+                f"{self.path.with_suffix('')}: another rltaxo run is writing it ({holder})",
+                hint="wait for it to finish, or give this run another -o",
+            ) from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"pid {os.getpid()} since {time.strftime('%Y-%m-%d %H:%M:%S')}\n".encode(), 0)
+        self.fd = fd
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.fd is not None:
+            os.close(self.fd)  # closing releases the flock; the file stays (removing it would race)
+            self.fd = None
 
 
 def _work(pipe: Pipeline, item: Item) -> dict[str, Any]:
@@ -109,6 +170,7 @@ def run_batch(
             report.leaves[rec["result"]["leaf"]] += 1
     t0 = time.monotonic()
     appender = Appender(out)
+    write_error: OutputError | None = None
     pool = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="rltaxo")
     pending: set[Future[dict[str, Any]]] = set()
     queue = list(reversed(todo))
@@ -131,10 +193,16 @@ def run_batch(
         report.interrupted = True
         for fut in pending:
             fut.cancel()
+    except OutputError as exc:  # nothing more can be saved: stop at once instead of paying for more
+        write_error = exc
+        for fut in pending:
+            fut.cancel()
     finally:
-        pool.shutdown(wait=not report.interrupted, cancel_futures=True)
+        pool.shutdown(wait=not (report.interrupted or write_error), cancel_futures=True)
         appender.close()
         report.seconds = time.monotonic() - t0
+    if write_error is not None:
+        raise write_error
     return report
 
 

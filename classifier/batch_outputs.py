@@ -4,10 +4,49 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from . import taxonomy
+from .errors import OutputError
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return a.absolute() == b.absolute()
+
+
+def default_out(reading_list: Path) -> Path:
+    """``<list>.rltaxo.jsonl`` beside the list (``rltaxo.jsonl`` for a nameless folder such as ``/``)."""
+    resolved = reading_list.resolve()
+    name = resolved.name or "rltaxo"
+    return resolved.with_name(name + ".rltaxo.jsonl") if resolved.name else Path.cwd() / "rltaxo.jsonl"
+
+
+def derived_path(out: Path, ext: str, inputs: Iterable[Path] = ()) -> Path:
+    """Where a derived output (``.md``, ``.csv``, ``.bib``) goes: beside the results file, never the
+    results file itself and never an input, whatever the user named them."""
+    base = out.name[: -len(".jsonl")] if out.name.endswith(".jsonl") else out.name
+    taken = [out, *inputs]
+    for stem in (base, base + ".rltaxo", base + ".rltaxo-out"):
+        cand = out.with_name(stem + ext)
+        if not any(_same_file(cand, t) for t in taken):
+            return cand
+    raise OutputError(f"{out}: no free name for its {ext} output", hint="give -o another name")
+
+
+def check_outputs(reading_list: Path, out: Path) -> None:
+    """Refuse, before any work, a results file that is the reading list or cannot be a file."""
+    if _same_file(out, reading_list):
+        raise OutputError(f"{out}: is the reading list itself", hint="give -o another name")
+    if out.is_dir():
+        raise OutputError(f"{out}: is a folder", hint="give -o a file name, e.g. -o labels.jsonl")
+    if out.exists() and not out.is_file():
+        raise OutputError(f"{out}: is not a regular file", hint="give -o a file name, e.g. -o labels.jsonl")
+
 
 CSV_FIELDS = ["item", "source", "bib_key", "status", "leaf", "top_class", "confidence", "title", "error"]
 

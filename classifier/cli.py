@@ -12,7 +12,15 @@ from typing import Annotated, Any
 
 import typer
 
-from .errors import ConfigError, GoldLabelError, PromptError, ReadingListError, RltaxoError, UsageError
+from .errors import (
+    ConfigError,
+    GoldLabelError,
+    OutputError,
+    PromptError,
+    ReadingListError,
+    RltaxoError,
+    UsageError,
+)
 
 app = typer.Typer(
     name="rltaxo",
@@ -24,7 +32,7 @@ app = typer.Typer(
 _STATE = {"debug": False}
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
-_USAGE_ERRORS = (UsageError, ConfigError, PromptError, GoldLabelError, ReadingListError)
+_USAGE_ERRORS = (UsageError, ConfigError, PromptError, GoldLabelError, ReadingListError, OutputError)
 
 # -- shared options ------------------------------------------------------------------------------
 BackendOpt = Annotated[

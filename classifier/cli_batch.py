@@ -58,8 +58,8 @@ def batch(
 ) -> None:
     """Label every paper in a reading list; resumable (re-run the same command) and crash-safe."""
     params = dict(locals())
-    from .batch import final_records, run_batch
-    from .batch_outputs import write_bibtex, write_csv, write_markdown
+    from .batch import OutputLock, final_records, run_batch
+    from .batch_outputs import check_outputs, default_out, derived_path, write_bibtex, write_csv, write_markdown
     from .readinglist import dedupe, read_list
 
     try:
@@ -68,16 +68,25 @@ def batch(
         if fmt == "bibtex" and reading_list.suffix.lower() != ".bib":
             raise typer.BadParameter("--format bibtex needs a .bib reading list")
         items = dedupe(read_list(reading_list, column))
-        out = out or reading_list.with_name(reading_list.name + ".rltaxo.jsonl")
-        pipe = open_pipeline(params)
+        out = out or default_out(reading_list)
+        check_outputs(reading_list, out)
+        md_path = derived_path(out, ".md", [reading_list])
+        csv_path = derived_path(out, ".csv", [reading_list])
+        bib_path = derived_path(out, ".bib", [reading_list])
+        lock = OutputLock(out).__enter__()
     except typer.BadParameter:
         raise
     except Exception as exc:
         raise typer.Exit(fail(exc)) from None
     try:
-        report = run_batch(pipe, items, out, workers=workers, retry_failed=retry_failed)
-    finally:
-        pipe.close()
+        pipe = open_pipeline(params)
+        try:
+            report = run_batch(pipe, items, out, workers=workers, retry_failed=retry_failed)
+        finally:
+            pipe.close()
+    except Exception as exc:
+        lock.__exit__()
+        raise typer.Exit(fail(exc)) from None
     from .costs import Totals
 
     records = final_records(out)
@@ -85,11 +94,16 @@ def batch(
     for rec in records:
         if rec["status"] == "ok" and not rec["result"].get("cached"):
             totals.add(rec["result"].get("usage", {}))
-    write_markdown(records, out.with_suffix(".md"))
-    if csv_out:
-        write_csv(records, out.with_suffix(".csv"))
-    if fmt == "bibtex":
-        write_bibtex(reading_list, records, out.with_suffix(".bib"))
+    try:
+        write_markdown(records, md_path)
+        if csv_out:
+            write_csv(records, csv_path)
+        if fmt == "bibtex":
+            write_bibtex(reading_list, records, bib_path)
+    except OSError as exc:
+        typer.echo(f"rltaxo: error: cannot write a summary beside {out} ({exc}); the results are in {out}", err=True)
+    finally:
+        lock.__exit__()
     failed = sum(1 for r in records if r["status"] != "ok")
     summary = {
         "items": len(items),
@@ -109,7 +123,7 @@ def batch(
     else:
         typer.echo(
             f"{len(items)} items: {report.skipped} already done, {report.ok} labeled, {report.failed} failed "
-            f"in {report.seconds:.1f}s → {out} (+ {out.with_suffix('.md').name})"
+            f"in {report.seconds:.1f}s → {out} (+ {md_path.name})"
         )
         for leaf, n in report.leaves.most_common():
             typer.echo(f"  {n:4d}  {leaf}")
@@ -122,7 +136,7 @@ def batch(
         os._exit(EXIT_INTERRUPTED)  # every finished record is on disk; do not wait for requests in flight
     if failed:
         typer.echo(
-            f"rltaxo: {failed} item(s) failed; see {out.with_suffix('.md')} (--retry-failed retries them)", err=True
+            f"rltaxo: {failed} item(s) failed; see {md_path} (--retry-failed retries them)", err=True
         )
     raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
 

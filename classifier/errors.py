@@ -163,3 +163,9 @@ def with_retry_after(exc: RateLimitError, seconds: float | None) -> RateLimitErr
     """Attach the server's Retry-After (seconds) to a rate-limit error for the retry layer."""
     exc.retry_after = seconds  # type: ignore[attr-defined]
     return exc
+
+
+class OutputError(RltaxoError):
+    """An output cannot be written, would overwrite an input, or is held by another run."""
+
+    code = "output"

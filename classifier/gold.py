@@ -36,7 +36,7 @@ def load(path: Path | None = None) -> list[Study]:
     path = path or default_path()
     tax = taxonomy.load()
     try:
-        fh = path.open(newline="", encoding="utf-8")
+        fh = path.open(newline="", encoding="utf-8-sig")  # a spreadsheet may add a BOM
     except OSError as exc:
         raise GoldLabelError(f"{path}: cannot read gold labels ({exc.strerror})") from exc
     with fh:

@@ -119,7 +119,7 @@ def read_list(path: Path, column: str | None = None) -> list[Item]:
             return _csv_items(path, column)
         if suffix == ".pdf":
             raise ReadingListError(f"{path}: this is a PDF, not a reading list", hint="use rltaxo classify")
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = path.read_text(encoding="utf-8-sig").splitlines()  # Excel and Notepad write a BOM
     except UnicodeDecodeError as exc:
         raise ReadingListError(f"{path}: not a text reading list ({exc.reason})") from exc
     items = []
