@@ -117,3 +117,21 @@ def write_bibtex(bib_in: Path, records: list[dict[str, Any]], path: Path) -> Non
         words = [w for w in words if w and not w.startswith("rltaxo:")] + [f"rltaxo:{leaf}"]
         entry.set_field(Field("keywords", ", ".join(words)))
     path.write_text(bibtexparser.write_string(library), encoding="utf-8")
+
+
+def write_ris(ris_in: Path, records: list[dict[str, Any]], path: Path) -> None:
+    """The input RIS with ``rltaxo:<leaf>`` added to each labeled entry's keywords (KW)."""
+    import rispy
+
+    entries = rispy.loads(ris_in.read_text(encoding="utf-8-sig"))
+    by_key = {r["bib_key"]: r["result"]["leaf"] for r in records if r["status"] == "ok" and r.get("bib_key")}
+    for r in records:
+        if r["status"] == "ok":
+            for key in r.get("bib_duplicates", []):
+                by_key[key] = r["result"]["leaf"]
+    for n, entry in enumerate(entries, start=1):
+        leaf = by_key.get(f"ris:{n}")
+        if leaf:
+            words = [w for w in entry.get("keywords", []) if not str(w).startswith("rltaxo:")]
+            entry["keywords"] = [*words, f"rltaxo:{leaf}"]
+    path.write_text(rispy.dumps(entries), encoding="utf-8")

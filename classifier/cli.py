@@ -54,6 +54,14 @@ VotesOpt = Annotated[int | None, typer.Option("--votes", min=1, help="Self-consi
 MaxTokOpt = Annotated[
     int | None, typer.Option("--max-tokens", min=1, help="Token budget for the whole run; stops cleanly before it.")
 ]
+FromOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--from",
+        help="pdf | abstract | auto (default): read the PDF, only the title + abstract, or a PDF at hand "
+        "(local or cached) else the list's or the arXiv API's title + abstract [env RLTAXO_FROM].",
+    ),
+]
 ExcerptOpt = Annotated[int | None, typer.Option("--excerpt-tokens", min=200, help="Excerpt budget (default 3000).")]
 TimeoutOpt = Annotated[float | None, typer.Option("--pdf-timeout", min=0.1, help="Seconds allowed per PDF (60).")]
 PagesOpt = Annotated[int | None, typer.Option("--max-pages", min=1, help="Most pages read per PDF (40).")]
@@ -81,7 +89,13 @@ def settings_from(**kw: Any) -> Any:
     kw = {rename.get(k, k): v for k, v in kw.items()}
     base = Settings.from_env(**kw)
     if limits:
-        base = base.model_copy(update={"limits": Limits(**{**base.limits.model_dump(), **limits})})
+        try:
+            merged = Limits(**{**base.limits.model_dump(), **limits})
+        except ValueError as exc:  # pydantic's ValidationError: a bound out of range (inf, 1e300, ...)
+            err = exc.errors()[0] if hasattr(exc, "errors") else {"loc": ("?",), "msg": str(exc)}
+            flag = {v: k for k, v in limit_keys.items()}.get(str(err["loc"][0]), str(err["loc"][0]))
+            raise ConfigError(f"--{flag.replace('_', '-')}: {err['msg']}") from None
+        base = base.model_copy(update={"limits": merged})
     return base
 
 
@@ -101,11 +115,11 @@ def _announce_backend(settings: Any, explicit: str | None) -> None:
 
 PIPELINE_OPTIONS = (
     "backend", "model", "no_cache", "structured_mode", "votes", "max_tokens", "excerpt_tokens",
-    "pdf_timeout", "max_pages", "max_file_mb", "pdf_memory_mb",
+    "pdf_timeout", "max_pages", "max_file_mb", "pdf_memory_mb", "input_mode",
 )  # fmt: skip
 
 
-def open_pipeline(params: dict[str, Any]) -> Any:
+def open_pipeline(params: dict[str, Any], *, auto_downloads: bool = False, offline: bool = False) -> Any:
     """Settings from a command's parameters (those it has of PIPELINE_OPTIONS), say which backend
     was picked, and build the one Pipeline the command uses."""
     from .pipeline import Pipeline
@@ -114,7 +128,7 @@ def open_pipeline(params: dict[str, Any]) -> Any:
     options["mode"] = options.pop("structured_mode", None)
     settings = settings_from(**options)
     _announce_backend(settings, options.get("backend"))
-    return Pipeline(settings)
+    return Pipeline(settings, auto_downloads=auto_downloads, offline=offline)
 
 
 def fail(exc: BaseException) -> int:
@@ -258,7 +272,8 @@ def _print_result(r: Any) -> None:
     typer.echo(typer.style(r.title or r.source, bold=True) + f"  ({r.source})")
     typer.echo("  " + typer.style(" › ".join(r.path), fg="green", bold=True) + f"   [{r.leaf}]")
     cache = ", cached" if r.cached else ""
-    typer.echo(f"  confidence {r.confidence:.2f} · {r.backend}/{r.model} · {r.pages_read}/{r.pages_total} pages{cache}")
+    read = "title + abstract" if r.input == "abstract" else f"{r.pages_read}/{r.pages_total} pages"
+    typer.echo(f"  confidence {r.confidence:.2f} · {r.backend}/{r.model} · {read}{cache}")
     typer.echo(f"  why: {r.rationale}")
     for quote in r.evidence:
         typer.echo(f"  “{quote}”")
@@ -266,9 +281,44 @@ def _print_result(r: Any) -> None:
         typer.echo(typer.style(f"  ! {issue}", fg="yellow"))
 
 
+def _classify_sources(raw: list[str], title: str | None, abstract: str | None) -> list[Any]:
+    """What ``classify`` was given: arguments, ``-`` (JSON Lines on stdin), and/or --title/--abstract."""
+    from .errors import SourceNotFound
+    from .sources import metadata_source, source_from_record
+
+    items: list[Any] = []
+    for text in raw:
+        if text != "-":
+            items.append(text)
+            continue
+        for n, line in enumerate(sys.stdin, start=1):
+            if not line.strip():
+                continue
+            try:
+                items.append(source_from_record(json.loads(line)))
+            except ValueError as exc:
+                items.append(SourceNotFound(f"stdin line {n}: not JSON ({exc})"))
+            except RltaxoError as exc:
+                items.append(exc)
+    if title is not None or abstract is not None:
+        if not (abstract or "").strip():
+            raise UsageError("--title needs --abstract too (the abstract is what decides)")
+        items.append(metadata_source(title or "", abstract or "", raw=(title or "")[:80] or "(title + abstract)"))
+    if not items:
+        raise UsageError("nothing to classify", hint="give PDF paths, arXiv ids, '-' for JSON Lines, or --abstract")
+    return items
+
+
 @app.command()
 def classify(
-    sources: Annotated[list[str], typer.Argument(help="PDF paths, arXiv ids (2310.12931, arXiv:…) or arxiv.org URLs.")],
+    sources: Annotated[
+        list[str] | None,
+        typer.Argument(help="PDF paths, arXiv ids (2310.12931, arXiv:…), arxiv.org URLs, or - for JSON Lines on "
+        "stdin (objects with arxiv_id, url, path, title, abstract)."),
+    ] = None,
+    title: Annotated[str | None, typer.Option("--title", help="Classify from this title (with --abstract).")] = None,
+    abstract: Annotated[str | None, typer.Option("--abstract", help="Classify from this abstract.")] = None,
+    input_mode: FromOpt = None,
     backend: BackendOpt = None,
     model: ModelOpt = None,
     json_out: JsonOpt = False,
@@ -285,7 +335,8 @@ def classify(
 ) -> None:
     """Classify papers into a taxonomy leaf, with confidence, rationale and evidence quotes."""
     try:
-        pipe = open_pipeline(locals())
+        items = _classify_sources(sources or [], title, abstract)
+        pipe = open_pipeline(locals(), auto_downloads=True)
     except Exception as exc:
         raise typer.Exit(fail(exc)) from None
     from .costs import Totals
@@ -293,22 +344,27 @@ def classify(
     code = EXIT_OK
     totals = Totals()
 
-    def attempt(raw: str) -> Any:
+    def attempt(item: Any) -> Any:
+        if isinstance(item, RltaxoError):
+            return item
         try:
-            return pipe.classify(raw)
+            return pipe.classify(item)
         except RltaxoError as exc:
             return exc
 
+    def label(item: Any) -> str:
+        return item if isinstance(item, str) else getattr(item, "raw", "-")
+
     from concurrent.futures import ThreadPoolExecutor
 
-    pool = ThreadPoolExecutor(max_workers=max(1, min(workers, len(sources))))
+    pool = ThreadPoolExecutor(max_workers=max(1, min(workers, len(items))))
     try:
         # several sources are read in parallel (each PDF in its own process); output keeps their order
-        for raw, result in zip(sources, pool.map(attempt, sources)):
+        for item, result in zip(items, pool.map(attempt, items)):
             if isinstance(result, RltaxoError):
                 code = max(code, fail(result))
                 if json_out:
-                    typer.echo(json.dumps({"source": raw, "error": result.code, "message": result.one_line()}))
+                    typer.echo(json.dumps({"source": label(item), "error": result.code, "message": result.one_line()}))
                 continue
             totals.add(result.usage.model_dump())
             if json_out:

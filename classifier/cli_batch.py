@@ -16,6 +16,7 @@ from .cli import (
     EXIT_OK,
     BackendOpt,
     FileMbOpt,
+    FromOpt,
     JsonOpt,
     MaxTokOpt,
     MemoryOpt,
@@ -42,8 +43,10 @@ def batch(
     retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Also retry items that failed before.")] = False,
     csv_out: Annotated[bool, typer.Option("--csv", help="Also write <out>.csv.")] = False,
     fmt: Annotated[
-        str | None, typer.Option("--format", help="'bibtex': write the input .bib back with labels as keywords.")
+        str | None,
+        typer.Option("--format", help="bibtex | ris: write the input .bib/.ris back with labels as keywords."),
     ] = None,
+    input_mode: FromOpt = None,
     backend: BackendOpt = None,
     model: ModelOpt = None,
     json_out: JsonOpt = False,
@@ -59,20 +62,31 @@ def batch(
     """Label every paper in a reading list; resumable (re-run the same command) and crash-safe."""
     params = dict(locals())
     from .batch import OutputLock, final_records, run_batch
-    from .batch_outputs import check_outputs, default_out, derived_path, write_bibtex, write_csv, write_markdown
+    from .batch_outputs import (
+        check_outputs,
+        default_out,
+        derived_path,
+        write_bibtex,
+        write_csv,
+        write_markdown,
+        write_ris,
+    )
     from .readinglist import dedupe, read_list
 
     try:
-        if fmt not in (None, "jsonl", "bibtex"):
-            raise typer.BadParameter("--format takes 'bibtex' (JSON Lines is always written)")
+        if fmt not in (None, "jsonl", "bibtex", "ris"):
+            raise typer.BadParameter("--format takes 'bibtex' or 'ris' (JSON Lines is always written)")
         if fmt == "bibtex" and reading_list.suffix.lower() != ".bib":
             raise typer.BadParameter("--format bibtex needs a .bib reading list")
+        if fmt == "ris" and reading_list.suffix.lower() != ".ris":
+            raise typer.BadParameter("--format ris needs a .ris reading list")
         items = dedupe(read_list(reading_list, column))
         out = out or default_out(reading_list)
         check_outputs(reading_list, out)
         md_path = derived_path(out, ".md", [reading_list])
         csv_path = derived_path(out, ".csv", [reading_list])
         bib_path = derived_path(out, ".bib", [reading_list])
+        ris_path = derived_path(out, ".ris", [reading_list])
         lock = OutputLock(out).__enter__()
     except typer.BadParameter:
         raise
@@ -100,6 +114,8 @@ def batch(
             write_csv(records, csv_path)
         if fmt == "bibtex":
             write_bibtex(reading_list, records, bib_path)
+        if fmt == "ris":
+            write_ris(reading_list, records, ris_path)
     except OSError as exc:
         typer.echo(f"rltaxo: error: cannot write a summary beside {out} ({exc}); the results are in {out}", err=True)
     finally:

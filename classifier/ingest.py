@@ -7,6 +7,7 @@ killed, with an address-space limit, because pypdf has had hangs and decompressi
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import multiprocessing
 import re
@@ -90,6 +91,23 @@ class Paper:
     pages_read: int
     pages_total: int
     notes: list[str] = field(default_factory=list)
+    input: str = "pdf"  # "pdf", or "abstract" when only the title and abstract were read
+    arxiv_version: str | None = None  # "v2" when the version read is known
+
+    @classmethod
+    def from_metadata(cls, title: str, abstract: str, origin: str = "") -> Paper:
+        """A paper known only by its title and abstract (a reading list's, a gold file's, the arXiv API's)."""
+        title = " ".join(unicodedata.normalize("NFKC", title).split())
+        abstract = " ".join(unicodedata.normalize("NFKC", abstract).split())
+        text = f"{title}\n\n{abstract}"
+        digest = hashlib.sha256(text.encode()).hexdigest()
+        return cls(origin, digest, title, abstract, [], text, 0, 0, input="abstract")
+
+    def abstract_only(self) -> Paper:
+        """The same paper cut down to its title and abstract (``--from abstract`` on a local PDF)."""
+        if not self.abstract:
+            raise NoTextPdf(f"{self.path}: no abstract found in the PDF", hint="use --from pdf for this paper")
+        return Paper.from_metadata(self.title, self.abstract, self.path)
 
     def section(self, *names: str) -> Section | None:
         """The first section whose heading contains any of ``names`` (case-insensitive)."""

@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import backends
+from .arxiv_api import ArxivApi
 from .cache import ResultCache, cache_key
+from .errors import DownloadError, SourceNotFound
 from .excerpt import Excerpt, build_excerpt
 from .ingest import Paper, read_pdf_guarded
 from .result import ClassificationResult, QuoteChecker, Verdict
@@ -14,28 +16,95 @@ from .sources import Downloader, Source, parse_source
 
 
 class Reader:
-    """Source → Paper: local paths as they are, arXiv ids through the download cache, under the limits."""
+    """Source → Paper, by the input mode: a PDF (local, cached or downloaded), or title + abstract (the
+    source's own, or the arXiv API's). ``auto`` prefers a PDF already at hand, then metadata; it downloads
+    a PDF only where ``auto_downloads`` is set (``rltaxo classify ID`` on one paper)."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, auto_downloads: bool = False, offline: bool = False) -> None:
         self.limits = settings.limits
+        self.mode = settings.input_mode
+        self.auto_downloads = auto_downloads
+        self.offline = offline
         self.downloader = Downloader(settings.arxiv_url, settings.cache_dir, delay_s=settings.download_delay_s)
+        self.api = ArxivApi(settings.arxiv_api_url, settings.cache_dir, delay_s=settings.arxiv_api_delay_s)
 
     def locate(self, source: Source) -> Path:
         if source.path is not None:
             return source.path
-        return self.downloader.fetch(source)
+        if source.arxiv_id is None:
+            raise SourceNotFound(
+                f"{source.raw}: only a title and abstract, no PDF", hint="use --from abstract or --from auto"
+            )
+        cached = self.downloader.cached_path(source.arxiv_id, source.version)
+        if cached.exists() or not self.offline:
+            return cached if cached.exists() else self.downloader.fetch(source)
+        raise DownloadError(f"arXiv:{source.arxiv_id}: no local PDF, and downloads are off")
+
+    def has_pdf_at_hand(self, source: Source) -> bool:
+        return source.path is not None or (
+            source.arxiv_id is not None and self.downloader.cached_path(source.arxiv_id, source.version).exists()
+        )
+
+    def needs_api(self, source: Source) -> bool:
+        """Whether reading this source will ask the arXiv API (so a batch can ask for many at once)."""
+        if self.mode == "pdf" or source.arxiv_id is None or source.has_abstract or source.path is not None:
+            return False
+        return self.mode == "abstract" or not (self.has_pdf_at_hand(source) or self.auto_downloads)
 
     def read(self, source: Source) -> Paper:
-        return read_pdf_guarded(self.locate(source), self.limits)
+        if self.mode == "pdf":
+            return self._pdf(source)
+        if self.mode == "abstract":
+            if source.has_abstract:
+                return self._meta(source)
+            if source.path is not None:
+                return self._pdf(source).abstract_only()
+            return self._api(source)
+        if self.has_pdf_at_hand(source):
+            return self._pdf(source)
+        if source.has_abstract:
+            return self._meta(source)
+        return self._pdf(source) if self.auto_downloads else self._api(source)
+
+    def _pdf(self, source: Source) -> Paper:
+        paper = read_pdf_guarded(self.locate(source), self.limits)
+        paper.arxiv_version = source.version
+        return paper
+
+    def _meta(self, source: Source) -> Paper:
+        assert source.meta is not None
+        paper = Paper.from_metadata(source.meta.title, source.meta.abstract, source.raw)
+        paper.arxiv_version = source.version or source.meta.version
+        return paper
+
+    def _api(self, source: Source) -> Paper:
+        if source.arxiv_id is None:
+            raise SourceNotFound(f"{source.raw}: no abstract and no arXiv id to look one up")
+        if self.offline:
+            raise DownloadError(
+                f"arXiv:{source.arxiv_id}: no PDF or abstract at hand, and the network is off",
+                hint="give abstracts (--abstracts FILE.jsonl, or a list with title and abstract) or PDFs",
+            )
+        meta = self.api.get(source.arxiv_id)
+        paper = Paper.from_metadata(meta.title, meta.abstract, f"arXiv API: {source.arxiv_id}")
+        paper.arxiv_version = source.version or meta.version
+        return paper
 
 
 class Pipeline:
     """Holds what is shared across papers: settings, one backend, the reader and the cache."""
 
-    def __init__(self, settings: Settings, backend: backends.Backend | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        backend: backends.Backend | None = None,
+        *,
+        auto_downloads: bool = False,
+        offline: bool = False,
+    ) -> None:
         self.settings = settings
         self.backend = backend or backends.create(settings.resolved_backend(), settings)
-        self.reader = Reader(settings)
+        self.reader = Reader(settings, auto_downloads=auto_downloads, offline=offline)
         self.cache = ResultCache(settings.cache_dir / "results")
 
     def read(self, source: Source) -> Paper:
@@ -83,6 +152,8 @@ class Pipeline:
             source=source.raw,
             key=source.key,
             title=paper.title,
+            input=paper.input,
+            arxiv_id=(source.arxiv_id + (paper.arxiv_version or "")) if source.arxiv_id else None,
             leaf=v.leaf,
             confidence=round(confidence, 3),
             rationale=v.rationale,

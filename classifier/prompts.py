@@ -20,7 +20,7 @@ from .resources import data_dir
 #: file role -> (allowed placeholders, required placeholders)
 CONTRACT: dict[str, tuple[set[str], set[str]]] = {
     "system": ({"definitions", "labels"}, {"definitions"}),
-    "user": ({"excerpt", "examples", "format_instructions", "title"}, {"excerpt"}),
+    "user": ({"excerpt", "examples", "format_instructions", "title", "source_note"}, {"excerpt"}),
     "example": ({"title", "leaf", "short_name", "year"}, {"title", "leaf"}),
     "repair": ({"error", "labels"}, {"error"}),
 }

@@ -1,4 +1,7 @@
-"""Reading lists in the forms researchers already have: text, CSV, BibTeX (Zotero/JabRef) or a folder.
+"""Reading lists in the forms researchers already have: text, CSV, BibTeX, RIS, JSON Lines or a folder.
+
+BibTeX, RIS, CSV and JSON Lines may carry a title and abstract, which ``--from abstract|auto`` reads
+without any network.
 
 Each entry becomes an Item with a stable key; duplicates (one arXiv id written two ways, or the same
 PDF content under two names) collapse into one item that remembers its other spellings.
@@ -7,12 +10,13 @@ PDF content under two names) collapse into one item that remembers its other spe
 from __future__ import annotations
 
 import csv
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ReadingListError, RltaxoError
-from .sources import Source, parse_arxiv, parse_source, sha256_file
+from .sources import Source, parse_arxiv, parse_source, sha256_file, source_from_record
 
 CSV_COLUMNS = ("arxiv_id", "arxiv", "eprint", "id", "source", "url", "path", "pdf", "file")
 
@@ -82,27 +86,101 @@ def _bib_items(path: Path) -> list[Item]:
             pdf = _bib_file_field(f["file"], path.parent)
             if pdf is not None:
                 raw = str(pdf)
-        if raw is None:
-            items.append(Item(raw=entry.key, bib_key=entry.key, error="no arXiv id, arXiv URL/DOI or PDF file field"))
-            continue
-        items.append(_from_text(raw, path.parent, bib_key=entry.key))
+        items.append(_with_metadata(raw, f.get("title", ""), f.get("abstract", ""), path.parent, entry.key))
     return items
+
+
+def _with_metadata(raw: str | None, title: str, abstract: str, base: Path, bib_key: str | None = None) -> Item:
+    """An item from an id/URL/path and/or a title + abstract (BibTeX, CSV, RIS and JSON Lines lists)."""
+    title, abstract = _strip_braces(title), _strip_braces(abstract)
+    if raw is None and not abstract.strip():
+        what = "no arXiv id, arXiv URL/DOI, PDF file field or abstract"
+        return Item(raw=bib_key or title[:80] or "(empty entry)", bib_key=bib_key, error=what)
+    record = {"arxiv_id": raw if raw and parse_arxiv(raw) else None, "path": None, "title": title, "abstract": abstract}
+    if raw and not record["arxiv_id"]:
+        record["path"] = raw
+    try:
+        src = source_from_record({k: v for k, v in record.items() if v}, base)
+    except RltaxoError as exc:
+        if not abstract.strip():
+            return Item(raw=raw or title[:80], error=exc.one_line(), bib_key=bib_key)
+        src = source_from_record({"title": title, "abstract": abstract}, base)  # the PDF is gone; the abstract is not
+    return Item(raw=raw or src.raw, source=src, bib_key=bib_key)
+
+
+def _strip_braces(text: str) -> str:
+    """BibTeX protects capitals with braces: ``{RL}HF`` → ``RLHF``."""
+    return " ".join(text.replace("{", "").replace("}", "").split())
 
 
 def _csv_items(path: Path, column: str | None) -> list[Item]:
     with path.open(newline="", encoding="utf-8-sig") as fh:
         reader = csv.DictReader(fh)
         names = reader.fieldnames or []
+        lower = {c.strip().lower(): c for c in names}
         col = column or next((c for c in names if c.strip().lower() in CSV_COLUMNS), None)
-        if col is None or col not in names:
+        title_col, abstract_col = lower.get("title"), lower.get("abstract")
+        if (col is None and abstract_col is None) or (column is not None and column not in names):
             raise ReadingListError(
-                f"{path}: no column {column!r}" if column else f"{path}: no column of arXiv ids, URLs or paths",
+                f"{path}: no column {column!r}" if column else f"{path}: no column of arXiv ids, URLs or paths, "
+                "and no abstract column",
                 hint=f"columns are {', '.join(names) or 'none'}; choose one with --column",
             )
-        return [
-            _from_text(row[col].strip(), path.parent) if (row.get(col) or "").strip() else Item(raw="", error="empty")
-            for row in reader
-        ]
+        items = []
+        for row in reader:
+            raw = (row.get(col) or "").strip() if col else ""
+            title = (row.get(title_col) or "") if title_col else ""
+            abstract = (row.get(abstract_col) or "") if abstract_col else ""
+            if not raw and not abstract.strip():
+                items.append(Item(raw="", error="empty row"))
+            else:
+                items.append(_with_metadata(raw or None, title, abstract, path.parent))
+        return items
+
+
+def _jsonl_items(path: Path) -> list[Item]:
+    """One JSON object per line with any of arxiv_id, url, path, title, abstract: the format for scripts."""
+    items = []
+    for n, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+            src = source_from_record(rec, path.parent)
+        except ValueError as exc:
+            items.append(Item(raw=f"line {n}", error=f"line {n}: not JSON ({exc})"))
+            continue
+        except RltaxoError as exc:
+            items.append(Item(raw=f"line {n}", error=f"line {n}: {exc.one_line()}"))
+            continue
+        items.append(Item(raw=src.raw, source=src))
+    return items
+
+
+def _ris_items(path: Path) -> list[Item]:
+    """RIS as Zotero, Mendeley, EndNote and Rayyan export it, read with rispy."""
+    import rispy
+
+    try:
+        entries = rispy.loads(path.read_text(encoding="utf-8-sig"))
+    except Exception as exc:
+        raise ReadingListError(f"{path}: not a readable RIS file ({type(exc).__name__}: {exc})") from exc
+    items = []
+    for n, e in enumerate(entries, start=1):
+        title = str(e.get("title") or e.get("primary_title") or "")
+        abstract = str(e.get("abstract") or "")
+        urls = [*e.get("urls", []), str(e.get("doi") or ""), *e.get("notes", []), *e.get("file_attachments1", [])]
+        raw = next((u for u in map(str, urls) if u and _arxiv_in(u)), None)
+        raw = _arxiv_in(raw) if raw else None
+        item = _with_metadata(raw, title, abstract, path.parent, bib_key=f"ris:{n}")
+        items.append(item)
+    return items
+
+
+def _arxiv_in(text: str) -> str | None:
+    """An arXiv id inside a URL, DOI or note (``arXiv:2310.12931``, ``arxiv.org/abs/…``, ``10.48550/…``)."""
+    m = re.search(r"(?:arxiv\.org/(?:abs|pdf)/|arxiv[:.]\s*)(\d{4}\.\d{4,5}(?:v\d+)?)", text, re.IGNORECASE)
+    return m.group(1) if m else None
 
 
 def read_list(path: Path, column: str | None = None) -> list[Item]:
@@ -117,6 +195,10 @@ def read_list(path: Path, column: str | None = None) -> list[Item]:
             return _bib_items(path)
         if suffix == ".csv":
             return _csv_items(path, column)
+        if suffix in (".jsonl", ".ndjson"):
+            return _jsonl_items(path)
+        if suffix == ".ris":
+            return _ris_items(path)
         if suffix == ".pdf":
             raise ReadingListError(f"{path}: this is a PDF, not a reading list", hint="use rltaxo classify")
         lines = path.read_text(encoding="utf-8-sig").splitlines()  # Excel and Notepad write a BOM

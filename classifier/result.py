@@ -114,6 +114,8 @@ class ClassificationResult(BaseModel):
     source: str
     key: str
     title: str
+    input: Literal["pdf", "abstract"] = Field("pdf", description="Whether the PDF or only title + abstract was read.")
+    arxiv_id: str | None = Field(None, description="The arXiv id read, with its version where known (2310.12931v2).")
     leaf: Label
     confidence: float = Field(ge=0.0, le=1.0)
     rationale: str

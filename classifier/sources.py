@@ -13,6 +13,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from .arxiv_api import Metadata
 from .errors import DownloadError, SourceNotFound, UnknownArxivId
 
 _NEW_ID = r"\d{4}\.\d{4,5}"
@@ -27,19 +28,39 @@ _PATTERNS = [
 
 @dataclass(frozen=True)
 class Source:
-    """A parsed source. ``key`` identifies the paper across spellings (``arxiv:2310.12931``)."""
+    """A parsed source: a local PDF, an arXiv id, and/or metadata (title + abstract) a list carried.
+
+    ``key`` identifies the paper across spellings: ``arxiv:2310.12931`` for every version and URL of one
+    paper, ``file:`` for a local PDF, ``title:`` plus a hash of the title for metadata alone."""
 
     raw: str
     path: Path | None = None
     arxiv_id: str | None = None
     version: str | None = None
+    meta: Metadata | None = None
 
     @property
     def key(self) -> str:
         if self.arxiv_id:
             return f"arxiv:{self.arxiv_id}"
-        assert self.path is not None
-        return f"file:{self.path}"
+        if self.path is not None:
+            return f"file:{self.path}"
+        assert self.meta is not None
+        norm = re.sub(r"[^0-9a-z]+", " ", self.meta.title.lower()).strip()
+        return "title:" + hashlib.sha256(norm.encode()).hexdigest()[:16]
+
+    @property
+    def has_abstract(self) -> bool:
+        return self.meta is not None and bool(self.meta.abstract.strip())
+
+
+def metadata_source(title: str, abstract: str, ident: str | None = None, raw: str | None = None) -> Source:
+    """A source from title + abstract (and an arXiv id or URL if known): nothing to download."""
+    parsed = parse_arxiv(ident) if ident else None
+    arxiv_id, version = parsed if parsed else (None, None)
+    meta = Metadata(title=" ".join(title.split()), abstract=" ".join(abstract.split()), arxiv_id=arxiv_id,
+                    version=version)  # fmt: skip
+    return Source(raw=raw or ident or title[:80], arxiv_id=arxiv_id, version=version, meta=meta)
 
 
 def parse_arxiv(text: str) -> tuple[str, str | None] | None:
@@ -144,3 +165,31 @@ def sha256_file(path: Path) -> str:
         for block in iter(lambda: fh.read(1 << 20), b""):
             h.update(block)
     return h.hexdigest()
+
+
+def source_from_record(rec: object, base_dir: Path | None = None) -> Source:
+    """A JSON object with any of ``arxiv_id``, ``url``, ``path``, ``title``, ``abstract`` → a Source.
+
+    A PDF path wins where the file exists; an id or URL is kept with the metadata, so ``--from pdf`` can
+    still download it; title + abstract alone are enough for ``--from abstract|auto``."""
+    if not isinstance(rec, dict):
+        raise SourceNotFound(f"{str(rec)[:60]}: not a JSON object with arxiv_id, url, path, title or abstract")
+    fields = {k: str(v).strip() for k, v in rec.items() if isinstance(v, str | int | float) and str(v).strip()}
+    ident = fields.get("arxiv_id") or fields.get("url") or fields.get("id")
+    title, abstract = fields.get("title", ""), fields.get("abstract", "")
+    if fields.get("path"):
+        src = parse_source(fields["path"], base_dir)
+        if title or abstract:
+            src = Source(src.raw, src.path, src.arxiv_id, src.version, Metadata(title, abstract))
+        return src
+    if abstract:
+        return metadata_source(title, abstract, ident, raw=ident or title[:80] or None)
+    if ident:
+        src = parse_source(ident, base_dir)
+        return Source(src.raw, src.path, src.arxiv_id, src.version, Metadata(title, "")) if title else src
+    raise SourceNotFound(f"{json_preview(rec)}: needs an arxiv_id, url or path, or a title and abstract")
+
+
+def json_preview(rec: object) -> str:
+    text = " ".join(str(rec).split())
+    return text if len(text) <= 60 else text[:57] + "..."

@@ -46,7 +46,7 @@ def test_mixed_list_one_record_per_distinct_item(env: dict[str, str], tmp_path: 
             )
         )
         env = {**env, "RLTAXO_ARXIV_URL": arxiv.url}
-        r = run_cli("batch", str(lst), "--workers", "3", "--csv", env=env)
+        r = run_cli("batch", str(lst), "--workers", "3", "--csv", "--from", "pdf", env=env)
         assert arxiv.hits.count("2310.12931") == 1  # downloaded once
     assert r.returncode == 1, r.stderr  # some failed
     recs = records(tmp_path / "list.txt.rltaxo.jsonl")
@@ -139,7 +139,9 @@ def test_zotero_bibtex_round_trips_with_labels_as_keywords(env: dict[str, str], 
     bib = tmp_path / "library.bib"
     bib.write_text(ZOTERO_BIB.replace("SAMPLE_DIR", str(SAMPLE.parent)))
     with ArxivServer({"2203.02155": corpus_pdf("2203.02155"), "2310.12931": corpus_pdf("2310.12931")}) as arxiv:
-        r = run_cli("batch", str(bib), "--format", "bibtex", env={**env, "RLTAXO_ARXIV_URL": arxiv.url})
+        r = run_cli(
+            "batch", str(bib), "--format", "bibtex", "--from", "pdf", env={**env, "RLTAXO_ARXIV_URL": arxiv.url}
+        )
     assert r.returncode == 1  # the book has no source: one failure, reported
     import bibtexparser
 

@@ -163,8 +163,18 @@ class OpenAIBackend(Backend):
             )
         # the paper is data: it must not be able to close the <paper> frame around it
         framed = re.sub(r"</?\s*paper\s*>", "[tag removed]", excerpt.text, flags=re.IGNORECASE)
+        note = (
+            "You see only its title and abstract, not the full text: decide from them, and quote only them."
+            if paper.input == "abstract"
+            else "You see excerpts of its full text."
+        )
         user = self.prompts.render(
-            "user", excerpt=framed, examples=self.examples(paper), format_instructions=fmt, title=paper.title
+            "user",
+            excerpt=framed,
+            examples=self.examples(paper),
+            format_instructions=fmt,
+            title=paper.title,
+            source_note=note,
         )
         return [{"role": "system", "content": self._system}, {"role": "user", "content": user}]
 
