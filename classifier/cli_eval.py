@@ -8,9 +8,12 @@ from typing import Annotated
 
 import typer
 
-from .cli import BackendOpt, JsonOpt, ModelOpt, ModeOpt, NoCacheOpt, VotesOpt, fail, open_pipeline
+from .cli import BackendOpt, FromOpt, JsonOpt, ModelOpt, ModeOpt, NoCacheOpt, VotesOpt, fail, open_pipeline
 
-eval_app = typer.Typer(help="Score a backend against the survey's 24 hand-labeled studies.", no_args_is_help=False)
+eval_app = typer.Typer(
+    help="Score a backend against gold labels: the survey's hand-labeled studies, or your own (--gold).",
+    no_args_is_help=False,
+)
 
 
 @eval_app.callback(invoke_without_command=True)
@@ -24,11 +27,21 @@ def run_eval(
     ] = None,
     repeat: Annotated[int, typer.Option("--repeat", min=1, help="Run N times; reports the label flip rate.")] = 1,
     no_download: Annotated[
-        bool, typer.Option("--no-download", help="Never download; missing PDFs are reported.")
+        bool, typer.Option("--no-download", help="No network at all: no PDF download, no arXiv API.")
     ] = False,
     gold_file: Annotated[
-        Path | None, typer.Option("--gold", help="Gold labels CSV (default gold_labels/studies.csv).")
+        Path | None,
+        typer.Option(
+            "--gold",
+            help="Gold labels: CSV (arxiv_id, leaf, ...) or JSON Lines (arxiv_id/title/abstract/leaf); "
+            "default: the survey's studies in gold_labels/studies.csv.",
+        ),
     ] = None,
+    abstracts: Annotated[
+        Path | None,
+        typer.Option("--abstracts", help="JSON Lines of arxiv_id, title, abstract for studies without a PDF."),
+    ] = None,
+    input_mode: FromOpt = None,
     baseline_md: Annotated[
         Path | None, typer.Option("--baseline-md", help="Also write a baseline summary here.")
     ] = None,
@@ -42,18 +55,25 @@ def run_eval(
     if ctx.invoked_subcommand is not None:
         return
     from .evaluation.report import headline
-    from .evaluation.runner import evaluate
+    from .evaluation.runner import evaluate, load_abstracts
 
     try:
-        pipe = open_pipeline(params)
+        metas = load_abstracts(abstracts) if abstracts else {}
+        pipe = open_pipeline(params, offline=no_download)
         try:
-            metrics, folder = evaluate(pipe, pdf_dir, out, repeat=repeat, download=not no_download, gold_path=gold_file)
+            metrics, folder = evaluate(pipe, pdf_dir, out, repeat=repeat, gold_path=gold_file, abstracts=metas)
         finally:
             pipe.close()
         if baseline_md is not None:
             write_baseline(baseline_md, metrics, pdf_dir)
     except (Exception, KeyboardInterrupt) as exc:
         raise typer.Exit(fail(exc)) from None
+    if metrics["missing"] and not abstracts:
+        typer.echo(
+            f"rltaxo: {metrics['missing']} studies missing: no PDF or abstract at hand; "
+            "--abstracts FILE.jsonl (arxiv_id, title, abstract) supplies them without network",
+            err=True,
+        )
     if json_out:
         typer.echo(json.dumps({k: v for k, v in metrics.items() if k != "studies"} | {"run": str(folder)}))
     else:

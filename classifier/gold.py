@@ -1,10 +1,19 @@
-"""The survey's 24 hand-labeled studies, loaded from ``gold_labels/studies.csv`` and validated."""
+"""Gold labels: the survey's 24 studies (``gold_labels/studies.csv``) or a lab's own, validated on load.
+
+Two formats. CSV with at least ``arxiv_id`` and ``leaf`` (the bundled file also has key, short name,
+title, first author, year and confidence). JSON Lines, one object per study with ``leaf`` and an
+``arxiv_id`` and/or a ``title`` + ``abstract``: a row's title and abstract are that study's metadata,
+so such a file needs no PDF and no network. A leaf may be ``out-of-scope``: reading lists have many.
+"""
 
 from __future__ import annotations
 
 import csv
+import hashlib
+import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from . import taxonomy
 from .errors import GoldLabelError
@@ -25,6 +34,7 @@ class Study:
     arxiv_id: str
     leaf: str
     confidence: str
+    abstract: str = ""
 
 
 def default_path() -> Path:
@@ -32,54 +42,86 @@ def default_path() -> Path:
 
 
 def load(path: Path | None = None) -> list[Study]:
-    """Every row checked: known leaf, unique key and arXiv id, valid id, known confidence."""
+    """Every row checked: known label, unique key and arXiv id, valid id, known confidence."""
     path = path or default_path()
-    tax = taxonomy.load()
+    rows = _jsonl_rows(path) if path.suffix.lower() in (".jsonl", ".ndjson") else _csv_rows(path)
+    studies = _validate(path, rows)
+    if not studies:
+        raise GoldLabelError(f"{path}: no studies")
+    return studies
+
+
+def _open_text(path: Path) -> str:
     try:
-        fh = path.open(newline="", encoding="utf-8-sig")  # a spreadsheet may add a BOM
+        return path.read_text(encoding="utf-8-sig")  # a spreadsheet may add a BOM
     except OSError as exc:
         raise GoldLabelError(f"{path}: cannot read gold labels ({exc.strerror})") from exc
-    with fh:
-        reader = csv.DictReader(fh)
-        missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
-        if missing:
-            raise GoldLabelError(f"{path}: missing column(s) {', '.join(missing)}")
-        studies: list[Study] = []
-        keys: dict[str, int] = {}
-        ids: dict[str, int] = {}
-        for line, row in enumerate(reader, start=2):
-            where = f"{path}:{line}"
-            vals = {c: (row.get(c) or "").strip() for c in COLUMNS}
-            if not vals["key"]:
-                raise GoldLabelError(f"{where}: empty key")
-            if vals["leaf"] not in tax.leaves:
-                raise GoldLabelError(f"{where}: unknown leaf {vals['leaf']!r}", hint=f"one of {', '.join(tax.leaves)}")
-            if vals["confidence"] not in CONFIDENCE:
-                raise GoldLabelError(f"{where}: confidence must be one of {', '.join(CONFIDENCE)}")
+    except UnicodeDecodeError as exc:
+        raise GoldLabelError(f"{path}: not UTF-8 text ({exc.reason})", hint="save it as UTF-8") from exc
+
+
+def _csv_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
+    reader = csv.DictReader(_open_text(path).splitlines())
+    names = [n.strip() for n in reader.fieldnames or []]
+    missing = [c for c in ("arxiv_id", "leaf") if c not in names]
+    if missing:
+        raise GoldLabelError(f"{path}: missing column(s) {', '.join(missing)}", hint="arxiv_id and leaf are needed")
+    return [(line, {k.strip(): v for k, v in row.items() if k}) for line, row in enumerate(reader, start=2)]
+
+
+def _jsonl_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
+    rows = []
+    for line, text in enumerate(_open_text(path).splitlines(), start=1):
+        if not text.strip():
+            continue
+        try:
+            obj = json.loads(text)
+        except ValueError as exc:
+            raise GoldLabelError(f"{path}:{line}: not JSON ({exc})") from None
+        if not isinstance(obj, dict):
+            raise GoldLabelError(f"{path}:{line}: not a JSON object")
+        rows.append((line, obj))
+    return rows
+
+
+def _validate(path: Path, rows: list[tuple[int, dict[str, Any]]]) -> list[Study]:
+    tax = taxonomy.load()
+    studies: list[Study] = []
+    keys: dict[str, int] = {}
+    ids: dict[str, int] = {}
+    for line, row in rows:
+        where = f"{path}:{line}"
+        vals = {k: str(v if v is not None else "").strip() for k, v in row.items()}
+        leaf = vals.get("leaf", "")
+        if not tax.is_label(leaf):
+            raise GoldLabelError(f"{where}: unknown leaf {leaf!r}", hint=f"one of {', '.join(tax.labels)}")
+        confidence = vals.get("confidence") or "high"
+        if confidence not in CONFIDENCE:
+            raise GoldLabelError(f"{where}: confidence must be one of {', '.join(CONFIDENCE)}")
+        arxiv_id = ""
+        if vals.get("arxiv_id"):
             parsed = parse_arxiv(vals["arxiv_id"])
             if not parsed:
                 raise GoldLabelError(f"{where}: {vals['arxiv_id']!r} is not an arXiv id")
-            if vals["key"] in keys:
-                raise GoldLabelError(f"{where}: duplicate key {vals['key']!r} (first on line {keys[vals['key']]})")
-            if parsed[0] in ids:
-                raise GoldLabelError(f"{where}: duplicate arXiv id {parsed[0]} (first on line {ids[parsed[0]]})")
-            keys[vals["key"]] = ids[parsed[0]] = line
-            try:
-                year = int(vals["year"])
-            except ValueError:
-                raise GoldLabelError(f"{where}: year {vals['year']!r} is not a number") from None
-            studies.append(
-                Study(
-                    vals["key"],
-                    vals["short_name"],
-                    vals["title"],
-                    vals["first_author"],
-                    year,
-                    parsed[0],
-                    vals["leaf"],
-                    vals["confidence"],
-                )
-            )
-    if not studies:
-        raise GoldLabelError(f"{path}: no studies")
+            arxiv_id = parsed[0]
+        title, abstract = vals.get("title", ""), vals.get("abstract", "")
+        if not arxiv_id and not abstract:
+            raise GoldLabelError(f"{where}: needs an arxiv_id, or a title and abstract")
+        key = vals.get("key") or arxiv_id or "t" + hashlib.sha256(title.lower().encode()).hexdigest()[:10]
+        if key in keys:
+            raise GoldLabelError(f"{where}: duplicate key {key!r} (first on line {keys[key]})")
+        if arxiv_id and arxiv_id in ids:
+            raise GoldLabelError(f"{where}: duplicate arXiv id {arxiv_id} (first on line {ids[arxiv_id]})")
+        keys[key] = line
+        if arxiv_id:
+            ids[arxiv_id] = line
+        year_text = vals.get("year") or "0"
+        try:
+            year = int(year_text)
+        except ValueError:
+            raise GoldLabelError(f"{where}: year {year_text!r} is not a number") from None
+        short = vals.get("short_name") or title[:48] or arxiv_id
+        studies.append(
+            Study(key, short, title, vals.get("first_author", ""), year, arxiv_id, leaf, confidence, abstract)
+        )
     return studies

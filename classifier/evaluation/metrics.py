@@ -155,10 +155,12 @@ def summarise(rows: list[Row]) -> dict[str, Any]:
     hp, hr, hf = hierarchical_prf(pairs)
     ev_total = sum(r.evidence_total for r in done)
     high = [(r.gold, r.pred) for r in done if r.gold_confidence == "high" and r.pred is not None]
+    unreadable = {r.key for r in rows if r.pred is None and str(r.extra.get("note") or "").startswith("unreadable")}
     return {
         "n": len(rows),
         "classified": k,
-        "missing": len(rows) - k,
+        "missing": len(rows) - k - len(unreadable),
+        "unreadable": len(unreadable),
         "coverage": k / len(rows) if rows else 0.0,
         "top_accuracy": top_ok / k if k else 0.0,
         "top_accuracy_ci95": list(wilson(top_ok, k)),
@@ -183,7 +185,7 @@ def summarise(rows: list[Row]) -> dict[str, Any]:
                 "gold": r.gold,
                 "predicted": r.pred,
                 "confidence": r.confidence,
-                "correct": level(r.gold, r.pred),
+                "correct": "unreadable" if r.key in unreadable else level(r.gold, r.pred),
                 "gold_confidence": r.gold_confidence,
                 **r.extra,
             }

@@ -20,7 +20,15 @@ def _ci(m: dict[str, Any], key: str) -> str:
 def headline(m: dict[str, Any]) -> list[tuple[str, str]]:
     return [
         ("backend / model", f"{m.get('backend')} / {m.get('model')} (prompt {m.get('prompt_version')})"),
-        ("studies", f"{m['n']} ({m['classified']} classified, {m['missing']} missing)"),
+        (
+            "studies",
+            f"{m['n']} ({m['classified']} classified, {m['missing']} missing, {m.get('unreadable', 0)} unreadable)",
+        ),
+        *[
+            (f"read from {kind}", f"{v['n']} studies, leaf accuracy {_pct(v['leaf_accuracy'])}")
+            for kind, v in m.get("by_input", {}).items()
+            if v["n"]
+        ],
         ("top-class accuracy", _ci(m, "top_accuracy")),
         ("leaf accuracy", _ci(m, "leaf_accuracy")),
         (
@@ -43,11 +51,13 @@ def render_markdown(m: dict[str, Any]) -> str:
     tax = taxonomy.load()
     out = ["# rltaxo eval report", "", "| metric | value |", "|---|---|"]
     out += [f"| {k} | {v} |" for k, v in headline(m)]
-    out += ["", "## Studies", "", "| study | gold | predicted | confidence | correct at |", "|---|---|---|---|---|"]
+    out += ["", "## Studies", "", "| study | gold | predicted | confidence | correct at | read from |"]
+    out += ["|---|---|---|---|---|---|"]
     for s in m["studies"]:
         conf = "–" if s["confidence"] is None else f"{s['confidence']:.2f}"
-        pred = s["predicted"] or "*missing*"
-        out.append(f"| {s['short_name']} ({s['arxiv_id']}) | `{s['gold']}` | `{pred}` | {conf} | {s['correct']} |")
+        pred = f"`{s['predicted']}`" if s["predicted"] else f"*{s['correct']}*"
+        row = f"| {s['short_name']} ({s['arxiv_id'] or s['key']}) | `{s['gold']}` | {pred} | {conf} | {s['correct']} |"
+        out.append(row + f" {s.get('input') or '–'} |")
     out += ["", "## Confusion (rows gold, columns predicted)", ""]
     cols = list(tax.labels)
     out.append("| gold \\ predicted | " + " | ".join(f"`{c}`" for c in cols) + " |")

@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from .. import gold
+from ..arxiv_api import Metadata
 from ..costs import Totals
-from ..errors import RltaxoError
+from ..errors import DownloadError, RltaxoError, SourceError, UsageError
 from ..pipeline import Pipeline
 from ..progress import Progress
 from ..sources import Source
@@ -25,42 +26,74 @@ class StudyOutcome:
     error: str | None
 
 
-def find_pdf(study: gold.Study, pdf_dir: Path | None, pipe: Pipeline, download: bool) -> tuple[Path | None, str]:
-    """--pdf-dir first, then the download cache, then (if allowed) a download by arXiv id."""
-    if pdf_dir is not None:
+def load_abstracts(path: Path) -> dict[str, Metadata]:
+    """``--abstracts FILE.jsonl``: objects with ``arxiv_id``, ``title``, ``abstract``, keyed by arXiv id."""
+    from ..sources import parse_arxiv
+
+    out: dict[str, Metadata] = {}
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{path}: cannot read abstracts ({exc})") from exc
+    for n, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+            parsed = parse_arxiv(str(rec.get("arxiv_id", "")))
+        except (ValueError, AttributeError) as exc:
+            raise UsageError(f"{path}:{n}: not a JSON object with arxiv_id, title, abstract ({exc})") from None
+        if parsed and str(rec.get("abstract") or "").strip():
+            out[parsed[0]] = Metadata(str(rec.get("title") or ""), str(rec["abstract"]), parsed[0], parsed[1])
+    return out
+
+
+def check_pdf_dir(pdf_dir: Path | None) -> None:
+    if pdf_dir is None:
+        return
+    if not pdf_dir.is_dir():
+        what = "does not exist" if not pdf_dir.exists() else "is not a folder"
+        raise UsageError(f"--pdf-dir {pdf_dir}: {what}", hint="give a folder of PDFs named <arXiv id>.pdf")
+    if not any(pdf_dir.glob("*.pdf")):
+        raise UsageError(f"--pdf-dir {pdf_dir}: holds no PDF", hint="give a folder of PDFs named <arXiv id>.pdf")
+
+
+def study_source(study: gold.Study, pdf_dir: Path | None, abstracts: dict[str, Metadata]) -> Source:
+    """The study as a source: its PDF in --pdf-dir if there, its metadata (the gold row's own, then
+    --abstracts) if known, and its arXiv id; the reader picks by --from."""
+    path = None
+    if pdf_dir is not None and study.arxiv_id:
         for cand in [pdf_dir / f"{study.arxiv_id}.pdf", *sorted(pdf_dir.glob(f"{study.arxiv_id}v*.pdf"))]:
             if cand.exists():
-                return cand, ""
-    src = Source(raw=study.arxiv_id, arxiv_id=study.arxiv_id)
-    cached = pipe.reader.downloader.cached_path(study.arxiv_id, None)
-    if cached.exists():
-        return cached, ""
-    if not download:
-        return None, "no PDF in --pdf-dir or the download cache"
-    try:
-        return pipe.reader.downloader.fetch(src), ""
-    except RltaxoError as exc:
-        return None, exc.one_line()
+                path = cand
+                break
+    meta = abstracts.get(study.arxiv_id) if study.arxiv_id else None
+    if study.abstract:
+        meta = Metadata(study.title, study.abstract, study.arxiv_id or None)
+    return Source(raw=str(path) if path else (study.arxiv_id or study.key), path=path,
+                  arxiv_id=study.arxiv_id or None, meta=meta)  # fmt: skip
 
 
 def run_once(
-    pipe: Pipeline, studies: list[gold.Study], pdf_dir: Path | None, download: bool, show_progress: bool = True
+    pipe: Pipeline,
+    studies: list[gold.Study],
+    pdf_dir: Path | None,
+    abstracts: dict[str, Metadata],
+    show_progress: bool = True,
 ) -> list[StudyOutcome]:
     outcomes: list[StudyOutcome] = []
     with Progress(len(studies), f"eval {pipe.backend.name}", enabled=show_progress) as bar:
         for study in studies:
-            path, why = find_pdf(study, pdf_dir, pipe, download)
-            if path is None:
-                outcomes.append(StudyOutcome(study, None, f"missing: {why}"))
-                bar.advance(False)
-                continue
+            src = study_source(study, pdf_dir, abstracts)
             try:
-                src = Source(raw=str(path), path=path)
-                result = pipe.classify_paper(src, pipe.read(src))
+                result = pipe.classify(src)
                 outcomes.append(StudyOutcome(study, result.model_dump(mode="json"), None))
                 bar.advance(True)
-            except RltaxoError as exc:
-                outcomes.append(StudyOutcome(study, None, f"error: {exc.one_line()}"))
+            except (SourceError, DownloadError) as exc:  # no PDF and no abstract could be had
+                outcomes.append(StudyOutcome(study, None, f"missing: {exc.one_line()}"))
+                bar.advance(False)
+            except RltaxoError as exc:  # a PDF or an answer that could not be used
+                outcomes.append(StudyOutcome(study, None, f"unreadable: {exc.one_line()}"))
                 bar.advance(False)
     return outcomes
 
@@ -80,6 +113,7 @@ def rows_from(outcomes: list[StudyOutcome]) -> list[Row]:
                 evidence_total=found + missing,
                 gold_confidence=o.study.confidence,
                 extra={
+                    "input": r.get("input"),
                     "short_name": o.study.short_name,
                     "arxiv_id": o.study.arxiv_id,
                     "note": o.error,
@@ -96,16 +130,21 @@ def evaluate(
     pdf_dir: Path | None,
     out: Path | None,
     repeat: int = 1,
-    download: bool = True,
     show_progress: bool = True,
     gold_path: Path | None = None,
+    abstracts: dict[str, Metadata] | None = None,
 ) -> tuple[dict[str, Any], Path]:
     """Classify every gold study (``repeat`` times), compute the metrics, write the run folder."""
     studies = gold.load(gold_path)
+    check_pdf_dir(pdf_dir)
+    if out is not None:
+        _check_writable(out)
     t0 = time.monotonic()
-    runs = [run_once(pipe, studies, pdf_dir, download, show_progress) for _ in range(max(1, repeat))]
+    runs = [run_once(pipe, studies, pdf_dir, abstracts or {}, show_progress) for _ in range(max(1, repeat))]
     outcomes = runs[0]
     metrics = summarise(rows_from(outcomes))
+    metrics["by_input"] = by_input(metrics["studies"])
+    metrics["gold_file"] = str(gold_path or gold.default_path().name)
     missing = {o.study.key: o.error for o in outcomes if o.result is None}
     totals = Totals()
     for run in runs:
@@ -132,6 +171,27 @@ def evaluate(
         out = Path("eval") / "runs" / f"{stamp}-{pipe.backend.name}-{model}"
     write_run(out, metrics, outcomes)
     return metrics, out
+
+
+def by_input(studies: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Counts and accuracy split by what was read: the PDF or only the title + abstract."""
+    out: dict[str, dict[str, Any]] = {}
+    for kind in ("pdf", "abstract"):
+        rows = [s for s in studies if s.get("input") == kind]
+        right = sum(1 for s in rows if s["correct"] == "leaf")
+        out[kind] = {"n": len(rows), "leaf_correct": right, "leaf_accuracy": right / len(rows) if rows else None}
+    return out
+
+
+def _check_writable(out: Path) -> None:
+    """Fail before classifying anything, not after, when the run folder cannot be written."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        probe = out / ".rltaxo-write-test"
+        probe.write_text("")
+        probe.unlink()
+    except OSError as exc:
+        raise UsageError(f"--out {out}: cannot write there ({exc.strerror or exc})") from exc
 
 
 def write_run(out: Path, metrics: dict[str, Any], outcomes: list[StudyOutcome]) -> None:
