@@ -10,7 +10,7 @@ from .cache import ResultCache, cache_key
 from .errors import DownloadError, SourceNotFound
 from .excerpt import Excerpt, build_excerpt
 from .ingest import Paper, read_pdf_guarded
-from .result import ClassificationResult, QuoteChecker, Verdict
+from .result import REVIEW_THRESHOLD, ClassificationResult, QuoteChecker, Verdict
 from .settings import Settings
 from .sources import Downloader, Source, parse_source
 
@@ -143,11 +143,15 @@ class Pipeline:
         return result
 
     def _finish(self, source: Source, paper: Paper, excerpt: Excerpt, v: Verdict) -> ClassificationResult:
-        found, missing = QuoteChecker(paper.text).split(v.evidence)
+        checker = QuoteChecker(paper.text)
+        found, missing = checker.split(v.evidence)
         confidence, issues = v.confidence, list(v.issues)
         if missing:
             issues.append(f"{len(missing)} evidence quote(s) not found in the paper's text")
             confidence *= 0.8 if found else 0.6
+        fact_evidence = {k: q for k, q in v.fact_evidence.items() if q in checker}
+        if len(fact_evidence) < len(v.fact_evidence):
+            issues.append(f"{len(v.fact_evidence) - len(fact_evidence)} fact quote(s) not found in the paper's text")
         return ClassificationResult(
             source=source.raw,
             key=source.key,
@@ -160,8 +164,10 @@ class Pipeline:
             evidence=found,
             unverified_evidence=missing,
             facts=v.facts,
+            fact_evidence=fact_evidence,
             cues=v.cues,
             issues=issues,
+            needs_review=confidence < REVIEW_THRESHOLD or bool(issues),
             votes=v.votes,
             backend=self.backend.name,
             model=v.model or self.backend.model,

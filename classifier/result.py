@@ -75,6 +75,10 @@ def leaf_from_facts(f: DecisionFacts) -> str:
     return taxonomy.OUT_OF_SCOPE
 
 
+#: Below this confidence a result is marked ``needs_review`` (every backend; see the README).
+REVIEW_THRESHOLD = 0.6
+
+
 class Usage(BaseModel):
     """Tokens and attempts for one paper, every attempt counted (retries and re-asks included)."""
 
@@ -101,6 +105,7 @@ class Verdict(BaseModel):
     rationale: str
     evidence: list[str] = Field(default_factory=list)
     facts: DecisionFacts | None = None
+    fact_evidence: dict[str, str] = Field(default_factory=dict, description="Per fact that holds: the sentence.")
     cues: dict[str, float] = Field(default_factory=dict, description="Offline backend: which cues decided.")
     issues: list[str] = Field(default_factory=list, description="Disagreements found while validating.")
     usage: Usage = Field(default_factory=Usage)
@@ -124,8 +129,14 @@ class ClassificationResult(BaseModel):
         default_factory=list, description="Quotes the backend gave that do not occur in the paper's text."
     )
     facts: DecisionFacts | None = None
+    fact_evidence: dict[str, str] = Field(
+        default_factory=dict, description="Per decision fact that holds: the sentence of the paper that made it true."
+    )
     cues: dict[str, float] = Field(default_factory=dict)
     issues: list[str] = Field(default_factory=list)
+    needs_review: bool = Field(
+        False, description="A person should check this label: low confidence, a disagreement or unverified quotes."
+    )
     votes: dict[str, int] | None = None
     backend: str
     model: str

@@ -59,3 +59,78 @@ def test_every_leaf_is_reachable_from_text(leaf: str, tmp_path) -> None:
     paper = read_pdf(text_pdf(tmp_path / "p.pdf", title=title, abstract=abstract, body=abstract))
     verdict = OfflineBackend().classify(paper, build_excerpt(paper))
     assert verdict.leaf == leaf, verdict.rationale
+
+
+# -- generalisation: made-up papers for each failure class (tests/offline_cases.py) --------------------
+from classifier.backends import offline_cues  # noqa: E402
+from classifier.ingest import Paper  # noqa: E402
+
+from .offline_cases import CASES  # noqa: E402
+
+
+@pytest.mark.parametrize(("case", "leaf", "title", "abstract"), CASES, ids=[c[0] for c in CASES])
+def test_failure_classes_from_title_and_abstract(case: str, leaf: str, title: str, abstract: str) -> None:
+    paper = Paper.from_metadata(title, abstract)
+    verdict = OfflineBackend().classify(paper, build_excerpt(paper))
+    assert verdict.leaf == leaf, verdict.rationale
+    checker = QuoteChecker(paper.text)
+    assert all(q in checker for q in verdict.evidence)
+    assert all(q in checker for q in verdict.fact_evidence.values())
+
+
+def test_each_fact_that_holds_carries_its_sentence() -> None:
+    paper = Paper.from_metadata(*next(c for c in CASES if c[0] == "llm-reward-code")[2:])
+    v = OfflineBackend().classify(paper, build_excerpt(paper))
+    assert v.facts is not None and v.facts.llm_role_for_rl_agent == "reward"
+    assert "Reward Programs" in v.fact_evidence["llm_role_for_rl_agent"]  # the title says it most strongly
+    assert set(v.fact_evidence) >= {"combines_rl_and_llm", "llm_role_for_rl_agent"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We align the model without any reinforcement learning or reward modeling, using supervised data only.",
+        "Our approach is RL-free: a contrastive loss replaces the policy optimization stage.",
+        "Instead of reinforcement learning, we fine-tune the language model on filtered samples.",
+    ],
+)
+def test_negated_rl_does_not_count(sentence: str) -> None:
+    paper = Paper.from_metadata("Alignment of Language Models with a Simple Loss", sentence)
+    assert OfflineBackend().classify(paper, build_excerpt(paper)).leaf == "out-of-scope"
+
+
+def test_rl_mentioned_only_as_related_work_does_not_count() -> None:
+    abstract = (
+        "Prior work aligns language models with reinforcement learning from human feedback, which is costly. "
+        "We show that ranking candidate answers with a retrieval score and training on the best ones by "
+        "supervised fine-tuning matches it on question answering."
+    )
+    paper = Paper.from_metadata("Supervised Ranking Suffices for Alignment", abstract)
+    assert OfflineBackend().classify(paper, build_excerpt(paper)).leaf == "out-of-scope"
+
+
+def test_doubtful_answers_are_less_confident_than_clear_ones() -> None:
+    clear = Paper.from_metadata(*next(c for c in CASES if c[0] == "llm-goal-subgoals")[2:])
+    vague = Paper.from_metadata(
+        "Language and Agents",
+        "We study language models and agents. Reinforcement learning is discussed, and robots are considered.",
+    )
+    a = OfflineBackend().classify(clear, build_excerpt(clear))
+    b = OfflineBackend().classify(vague, build_excerpt(vague))
+    assert a.confidence >= 0.75 and b.confidence < a.confidence - 0.15
+
+
+# Names of studies, systems, benchmarks and environments: a cue that names one scores that paper, not its class.
+NAMED = (
+    "sentence compression", "isaac", "crafter", "hanabi", "overcooked", "wikipedia", "policy teacher",
+    "query-dependent", "test-time prompt", "red team", "constitution", "inner monologue", "instructgpt",
+    "minecraft", "babyai", "atari", "d4rl", "nethack", "eureka", "voyager", "saycan", "alfworld", "mujoco",
+    "metaworld", "maniskill", "housekeep", "text2reward", "glam", "rlprompt", "tempera", "motif",
+)  # fmt: skip
+
+
+def test_no_cue_names_a_study_system_benchmark_or_environment() -> None:
+    text = " ".join(p for g in offline_cues.GROUPS.values() for p in g.phrases).lower()
+    assert not [name for name in NAMED if name in text]
+    for group in offline_cues.GROUPS.values():
+        assert group.clause  # each group says which definition clause it encodes

@@ -1,336 +1,235 @@
-"""The embedded default: a deterministic decision procedure over the paper's text.
+"""The embedded default: a deterministic reading of what a paper says it *does*.
 
-It answers the taxonomy's questions (does the paper's method combine RL and an LLM; is the task about
-language; who trains whom; what does the LLM give the RL agent; is language fed back) from weighted
-textual cues, then applies the same ``leaf_from_facts`` that checks LLM answers. The cues were written
-from the taxonomy's definitions, not fitted to the gold studies. Every verdict lists the cues that decided.
+The paper is cut into sentences; the title and the abstract count most, and of the full text only the
+sentences in which the authors speak of their own work ("we propose", "our method", "in this paper").
+A sentence about others' work (related work, baselines, "unlike prior methods") counts little, and a
+phrase after a negation ("without RL", "instead of human labels", "bypasses fine-tuning") not at all.
+Cue groups (``offline_cues.py``, general method vocabulary, one per definition clause) score the
+taxonomy's decision facts; the same ``leaf_from_facts`` that checks LLM answers turns them into a leaf.
+Each fact keeps the sentence that decided it, and the confidence comes from how clear each decision was.
+So it works from a title and abstract alone, and never depends on detected sections.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..excerpt import Excerpt
 from ..ingest import Paper
 from ..result import DecisionFacts, Verdict, leaf_from_facts
 from ..taxonomy import OUT_OF_SCOPE
 from . import Backend
+from .offline_cues import BACKGROUND, CLAIM, GROUPS, NEGATION
 
+PATTERNS = {name: group.pattern() for name, group in GROUPS.items()}
+_KEEP_NEGATED = {"automatic_feedback"}  # "without any human labels" is itself a cue for automatic feedback
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])")
+_FIRST_PERSON_FULLTEXT = 40  # most claim sentences taken from the full text
 
-def _rx(*phrases: str) -> re.Pattern[str]:
-    """Phrases as one case-insensitive regex; a space also matches no space (some PDFs lose them)."""
-    return re.compile("|".join(p.replace(" ", r"\s*") for p in phrases), re.IGNORECASE)
-
-
-CUES: dict[str, re.Pattern[str]] = {
-    "rl": _rx(
-        r"reinforcement learning",
-        r"\bRL(HF|AIF)?\b",
-        r"\bPPO\b",
-        r"policy gradient",
-        r"Q-learning",
-        r"reward model",
-        r"inverse RL",
-        r"actor-critic",
-        r"\bMDP\b",
-        r"markov decision",
-    ),
-    "rl_negated": _rx(
-        r"without (any )?(reinforcement learning|RL\b)",
-        r"\bno (reinforcement learning|RL\b)",
-        r"instead of (reinforcement learning|RL\b)",
-        r"alternative to (reinforcement learning|RL)",
-        r"without (the need for )?(RLHF|human preference modeling)",
-    ),
-    "llm": _rx(
-        r"language models?",
-        r"\bLLMs?\b",
-        r"\bGPT-?[234]",
-        r"\bGPT\b",
-        r"InstructGPT",
-        r"LLaMA",
-        r"\bPaLM\b",
-        r"\bT5\b",
-        r"FLAN",
-        r"Codex",
-        r"\bBERT\b",
-        r"\bOPT\b",
-        r"chatbot",
-        r"AI assistant",
-    ),
-    "language_task": _rx(
-        r"instruction(s)? following",
-        r"follow(ing)? instructions",
-        r"dialogue",
-        r"summari[sz]",
-        r"question answering",
-        r"machine translation",
-        r"text generation",
-        r"(helpful|harmless)",
-        r"assistant",
-        r"arithmetic reasoning",
-        r"\bNLP\b",
-        r"natural language processing",
-        r"toxic",
-        r"sentence compression",
-        r"user intent",
-        r"alignment",
-        r"align(ing)? (large )?language models",
-        r"prompt(s|ing)?\b",
-        r"sentiment",
-        r"text classification",
-        r"reasoning tasks",
-    ),
-    "env_task": _rx(
-        r"robot(s|ic|ics)?",
-        r"manipulation",
-        r"dexterous",
-        r"embodied",
-        r"interactive environments?",
-        r"\bagents?\b",
-        r"game(s|play)?\b",
-        r"Atari",
-        r"Minecraft",
-        r"navigation",
-        r"locomotion",
-        r"simulat(ed|or|ion)",
-        r"Isaac",
-        r"BabyAI",
-        r"household",
-        r"kitchen",
-        r"Crafter",
-        r"Hanabi",
-        r"Overcooked",
-        r"offline RL",
-        r"D4RL",
-        r"decision-making",
-        r"control tasks",
-        r"open-world",
-    ),
-    "planning": _rx(
-        r"high-level plan",
-        r"planner",
-        r"task planning",
-        r"plans? over",
-        r"skill library",
-        r"(pre-?trained|learned|low-level) skills",
-        r"affordance",
-        r"long-horizon",
-        r"low-level (policies|controller|skills)",
-        r"sequence of skills",
-        r"skill(s)? (selection|planning|graph)",
-    ),
-    "reward": _rx(
-        r"reward (function|design|code|shaping|signal)s?",
-        r"(dense|proxy|shaped) rewards?",
-        r"reward designer",
-        r"design(s|ing)? rewards?",
-        r"rewards? (are|is) (generated|written)",
-        r"(LLM|language model)s? as (a )?reward",
-    ),
-    "goal": _rx(
-        r"sub-?goals?",
-        r"goal (generation|proposal|suggestion)s?",
-        r"(suggest|propose|generate)s? goals",
-        r"auxiliary tasks?",
-        r"curriculum",
-        r"exploration",
-        r"intrinsic(ally)? (reward|motivat)",
-    ),
-    "policy": _rx(
-        r"(LLM|language model)s? as (a |the )?polic(y|ies)",
-        r"polic(y|ies) (is|are) (an? )?(LLM|language model)",
-        r"(LLM|language model) polic(y|ies)",
-        r"policy initiali[sz]",
-        r"pre-?train(ed|ing) (on )?(language|Wikipedia)",
-        r"policy teacher",
-        r"(instruction|language)[- ]conditioned polic",
-        r"regulari[sz]e[sd]? (the )?polic",
-        r"prior polic(y|ies)",
-        r"Wikipedia",
-        r"grounding",
-    ),
-    "finetune": _rx(
-        r"fine-?tun(e|es|ed|ing)",
-        r"update[sd]? (the )?(model|LLM|language model)'?s? (weights|parameters)",
-        r"RLHF",
-        r"PPO",
-        r"policy optimization",
-        r"train(ed|ing)? (the )?(language )?model(s)? (with|using) (RL|reinforcement)",
-    ),
-    "prompt": _rx(
-        r"prompt (optimi[sz]ation|selection|generation|editing|design|search|engineering)",
-        r"optimi[sz](e|es|ed|ing) (the )?prompts?",
-        r"discrete (text )?prompts?",
-        r"frozen (LLM|language model)s?",
-        r"black-box (LLM|language model)",
-        r"query-dependent prompt",
-        r"test-time prompt",
-        r"red[- ]team",
-        r"(best|optimal) prompt",
-        r"prompt policy",
-        r"(test cases|instructions|exemplars) .{0,20}generated",
-    ),
-    "human_feedback": _rx(
-        r"human feedback",
-        r"human preferences?",
-        r"labell?ers",
-        r"annotators",
-        r"human (rankings|ratings|judg(e)?ments)",
-        r"preferred by humans",
-        r"RLHF",
-        r"crowdworkers",
-    ),
-    "ai_feedback": _rx(
-        r"AI feedback",
-        r"RLAIF",
-        r"without (any )?human (labels|feedback|annotation)",
-        r"automatic (metric|reward)s?",
-        r"unsupervised",
-        r"self-critique",
-        r"constitution",
-        r"\bBLEU\b",
-        r"\bROUGE\b",
-        r"AI supervision",
-        r"reward (from|given by) (a )?(classifier|metric)",
-        r"rule-based reward",
-    ),
-    "language_feedback": _rx(
-        r"language feedback",
-        r"closed[- ]loop",
-        r"inner monologue",
-        r"scene descriptions?",
-        r"success detect(ion|or)",
-        r"reporter",
-        r"textual feedback",
-        r"re-?plan",
-        r"feedback (in|as) (natural )?language",
-    ),
-}
-
-ZONE_WEIGHTS = {"title": 4.0, "abstract": 2.0, "introduction": 1.0, "body": 0.25}
+TITLE_W, CLAIM_W, NEUTRAL_W, BACKGROUND_W, BODY_CLAIM_W = 2.5, 1.5, 1.0, 0.3, 0.4
+RL_AT, LLM_AT = 1.0, 0.6  # least weighted evidence for "uses RL" and for "uses an LLM"
+IMPLIED = 0.6  # what an implied RL agent (rewards, policies, learned skills) counts for beside RL itself
 
 
 @dataclass
-class Zones:
-    title: str
-    abstract: str
-    introduction: str
-    body: str
-
-    @classmethod
-    def of(cls, paper: Paper) -> Zones:
-        intro = paper.section("introduction")
-        intro_text = intro.text if intro else paper.text[:6000]
-        return cls(paper.title, paper.abstract, intro_text, paper.text)
+class Sentence:
+    text: str
+    weight: float
+    zone: str
 
 
-def score(zones: Zones, cue: str) -> float:
-    """Weighted count of a cue's matches; each zone's count saturates so one long section can't dominate."""
-    pat = CUES[cue]
-    total = 0.0
-    for zone, weight in ZONE_WEIGHTS.items():
-        n = len(pat.findall(getattr(zones, zone)))
-        total += weight * min(n, 8) ** 0.75
-    return round(total, 2)
+@dataclass
+class Reading:
+    """Per cue group: the weighted score and the sentence that contributed most."""
+
+    scores: dict[str, float] = field(default_factory=dict)
+    best: dict[str, tuple[float, str]] = field(default_factory=dict)
+    own: dict[str, float] = field(default_factory=dict)  # from the title and sentences not about others' work
+    negated: dict[str, float] = field(default_factory=dict)  # the paper's own "without X" statements
+
+    def s(self, name: str) -> float:
+        return self.scores.get(name, 0.0)
 
 
-def derive_facts(s: dict[str, float]) -> DecisionFacts:
-    rl = s["rl"] - 2.0 * s["rl_negated"]
-    combines = rl >= 3.0 and s["llm"] >= 3.0 and s["rl_negated"] < 2.0
-    language = s["language_task"] > 1.2 * s["env_task"]
-    roles = {"reward": s["reward"], "goal": s["goal"], "policy": s["policy"]}
+def sentences_of(paper: Paper) -> list[Sentence]:
+    """Title, abstract (weighted by who speaks) and the full text's own claims."""
+    out = [Sentence(paper.title, TITLE_W, "title")] if paper.title else []
+    abstract = paper.abstract or ("" if paper.input == "pdf" and paper.sections else paper.text[:2000])
+    for sent in _split(abstract):
+        out.append(Sentence(sent, _weight(sent, CLAIM_W, NEUTRAL_W), "abstract"))
+    if paper.input == "pdf":
+        seen = {s.text for s in out}
+        body = [s for s in _split(paper.text) if s not in seen and CLAIM.search(s) and not BACKGROUND.search(s)]
+        out += [Sentence(s, BODY_CLAIM_W, "body") for s in body[:_FIRST_PERSON_FULLTEXT]]
+    return out
+
+
+def _split(text: str) -> list[str]:
+    return [" ".join(s.split()) for s in _SENTENCE.split(text) if len(s.split()) >= 3]
+
+
+def _weight(sent: str, claim: float, neutral: float) -> float:
+    if BACKGROUND.search(sent) and not re.search(r"\b(?:we|our)\b", sent, re.IGNORECASE):
+        return BACKGROUND_W
+    if BACKGROUND.search(sent):
+        return (claim + BACKGROUND_W) / 2
+    return claim if CLAIM.search(sent) else neutral
+
+
+def read(paper: Paper) -> Reading:
+    reading = Reading()
+    for sent in sentences_of(paper):
+        spans = [m.group(0) for m in NEGATION.finditer(sent.text)]
+        affirmed = NEGATION.sub(" ", sent.text) if spans else sent.text
+        for name, pat in PATTERNS.items():
+            if spans and sent.weight >= NEUTRAL_W and any(pat.search(span) for span in spans):
+                reading.negated[name] = reading.negated.get(name, 0.0) + sent.weight
+            text = sent.text if name in _KEEP_NEGATED else affirmed
+            n = len(pat.findall(text))
+            if not n:
+                continue
+            gain = sent.weight * min(n, 2) ** 0.5
+            reading.scores[name] = reading.s(name) + gain
+            if sent.zone == "title" or sent.weight >= NEUTRAL_W:
+                reading.own[name] = reading.own.get(name, 0.0) + gain
+            if gain > reading.best.get(name, (0.0, ""))[0]:
+                reading.best[name] = (gain, sent.text)
+    return reading
+
+
+@dataclass
+class Decision:
+    facts: DecisionFacts
+    margins: dict[str, float]  # how clear each decision on the way to the leaf was, 0..1
+    deciding: list[str]  # cue groups whose sentences are the evidence
+
+
+def _margin(a: float, b: float) -> float:
+    """0 when a and b are level, towards 1 as one dominates."""
+    return abs(a - b) / (a + b + 1.0)
+
+
+def decide(r: Reading) -> Decision:
+    rl = r.s("rl") + IMPLIED * r.s("rl_implied")
+    llm = r.s("llm")
+    rl_own = r.own.get("rl", 0.0) + IMPLIED * r.own.get("rl_implied", 0.0) - r.negated.get("rl", 0.0) >= RL_AT
+    combines = rl >= RL_AT and llm >= LLM_AT and rl_own
+    margins = {"combines": min(1.0, min(abs(rl - RL_AT), abs(llm - LLM_AT)) / 2.5)}
+    shaped = r.s("planning") + r.s("language_feedback") + r.s("llm_reward") + r.s("llm_goal") + r.s("llm_policy")
+    if not combines and llm >= LLM_AT and shaped >= 2.0:
+        margins["combines"] = min(margins["combines"], 0.1)  # shaped like an RL/LLM method, but no RL stated
+    lang = r.s("language_task")
+    env = r.s("env_task") + 0.5 * r.s("agent_word") + 0.5 * r.s("planning")
+    prompt, tune = r.s("prompt_policy"), r.s("rl_trains_lm")
+    roles = {"reward": r.s("llm_reward"), "goal": r.s("llm_goal"), "policy": r.s("llm_policy")}
     role, role_score = max(roles.items(), key=lambda kv: kv[1])
-    independent = s["planning"] > max(role_score, s["finetune"], 3.0) and not language
-    prompt_only = language and s["prompt"] > 1.5 * s["finetune"] and s["prompt"] >= 3.0
-    return DecisionFacts(
+    planning = r.s("planning")
+    language = lang + 0.5 * tune + prompt > env or env == 0
+    margins["language"] = _margin(lang + 0.5 * tune + prompt, env)
+    prompt_only = language and prompt >= 1.0 and prompt > tune
+    human, auto = r.s("human_feedback"), r.s("automatic_feedback")
+    independent = not language and planning > role_score and planning >= 1.5
+    facts = DecisionFacts(
         combines_rl_and_llm=combines,
         task_is_language=language,
-        rl_updates_llm_weights=(language and not prompt_only) or (not language and role == "policy"),
+        rl_updates_llm_weights=(language and not prompt_only)
+        or (not language and role == "policy" and not independent),
         rl_edits_prompts_only=prompt_only,
-        feedback_is_human=s["human_feedback"] > s["ai_feedback"],
-        llm_role_for_rl_agent=role if (not language and role_score >= 2.0) else "none",
+        feedback_is_human=human > auto,
+        llm_role_for_rl_agent=role if (not language and role_score > 0 and not independent) else "none",
         trained_independently=independent,
-        language_feedback_to_llm=s["language_feedback"] >= 3.0,
+        language_feedback_to_llm=r.s("language_feedback") >= 1.0,
     )
-
-
-def _deciding_cues(leaf: str, f: DecisionFacts) -> list[str]:
-    if leaf == OUT_OF_SCOPE:
-        return ["rl", "llm", "rl_negated"]
-    cues = ["rl", "llm"]
-    if leaf.startswith("rl4llm"):
-        cues += ["language_task", "prompt" if f.rl_edits_prompts_only else "finetune"]
-        if "fine-tuning" in leaf:
-            cues.append("human_feedback" if f.feedback_is_human else "ai_feedback")
-    elif leaf.startswith("llm4rl"):
-        cues += ["env_task", leaf.split("/")[1]]
+    deciding = ["rl", "llm"]
+    if not combines:
+        return Decision(facts, margins, deciding)
+    if language:
+        deciding.append("language_task")
+        if prompt_only:
+            deciding.append("prompt_policy")
+            margins["leaf"] = _margin(prompt, tune)
+        else:
+            deciding += ["rl_trains_lm", "human_feedback" if facts.feedback_is_human else "automatic_feedback"]
+            margins["leaf"] = min(_margin(human, auto), 1.0 if prompt < 1.0 else _margin(tune, prompt))
+    elif independent:
+        deciding += ["env_task", "planning", "language_feedback"]
+        margins["leaf"] = min(_margin(planning, role_score), 0.3 + _margin(r.s("language_feedback"), 1.0))
     else:
-        cues += ["planning", "language_feedback"]
-    return cues
+        deciding += ["env_task", f"llm_{role}"]
+        ranked = sorted([*roles.values(), planning], reverse=True)
+        margins["leaf"] = _margin(ranked[0], ranked[1])
+    return Decision(facts, margins, deciding)
 
 
-def _sentence_with(text: str, pat: re.Pattern[str]) -> str | None:
-    m = pat.search(text)
-    if not m:
-        return None
-    dot = text.rfind(". ", 0, m.start())
-    start = max(dot + 2 if dot != -1 else 0, m.start() - 200)
-    end_dot = text.find(". ", m.end())
-    end = min(end_dot + 1 if end_dot != -1 else len(text), m.end() + 200)
-    return " ".join(text[start:end].split())
+def confidence(d: Decision) -> float:
+    """How clear the least clear decision on the way to the leaf was, mapped to 0.50–0.97: a label is only
+    as sure as its weakest step. The mapping is fixed by hand, not fitted; its calibration is measured on
+    the gold and dev data (README, eval/BASELINE.md)."""
+    clarity = max(0.0, min(d.margins.values())) ** 0.7
+    return round(0.5 + 0.47 * min(1.0, clarity * 2.0), 2)
 
 
-def _confidence(leaf: str, s: dict[str, float], f: DecisionFacts) -> float:
-    if leaf == OUT_OF_SCOPE:
-        gap = min(s["rl"] - 2.0 * s["rl_negated"], s["llm"])
-        return round(max(0.55, min(0.95, 0.95 - gap / 20)), 2)
-    if leaf.startswith("llm4rl"):
-        ranked = sorted((s["reward"], s["goal"], s["policy"]), reverse=True)
-    elif leaf.startswith("rl4llm/fine"):
-        ranked = sorted((s["human_feedback"], s["ai_feedback"]), reverse=True)
-    elif leaf.startswith("rl4llm"):
-        ranked = sorted((s["prompt"], s["finetune"]), reverse=True)
-    else:
-        ranked = sorted((s["planning"], s["finetune"]), reverse=True)
-    margin = (ranked[0] - ranked[1]) / (ranked[0] + 1e-9)
-    return round(min(0.9, 0.45 + 0.45 * margin), 2)
+_FACT_GROUPS = {
+    "combines_rl_and_llm": ("rl", "llm"),
+    "task_is_language": ("language_task",),
+    "rl_updates_llm_weights": ("rl_trains_lm",),
+    "rl_edits_prompts_only": ("prompt_policy",),
+    "feedback_is_human": ("human_feedback",),
+    "llm_role_for_rl_agent": ("llm_reward", "llm_goal", "llm_policy"),
+    "trained_independently": ("planning",),
+    "language_feedback_to_llm": ("language_feedback",),
+}
+
+
+def fact_evidence(r: Reading, d: Decision) -> dict[str, str]:
+    """For each fact that holds, the sentence that made it true."""
+    out: dict[str, str] = {}
+    values = d.facts.model_dump()
+    for fact, groups in _FACT_GROUPS.items():
+        value = values[fact]
+        if value is False or value == "none":
+            continue
+        names = (f"llm_{value}",) if fact == "llm_role_for_rl_agent" else groups
+        best = [r.best[n] for n in names if n in r.best]
+        if best:
+            out[fact] = max(best)[1]
+    if not d.facts.task_is_language and "env_task" in r.best and d.facts.combines_rl_and_llm:
+        out["task_is_not_language"] = r.best["env_task"][1]
+    return out
 
 
 class OfflineBackend(Backend):
-    """No network, no key, deterministic: a cue-based reading of the taxonomy's definitions."""
+    """No network, no key, deterministic: the taxonomy's definitions read as cue groups."""
 
     name = "offline"
-    model = "cues-v1"
+    model = "cues-v2"
     prompt_version = "n/a"
 
     def __init__(self, settings: object | None = None) -> None:
         pass
 
     def classify(self, paper: Paper, excerpt: Excerpt) -> Verdict:
-        zones = Zones.of(paper)
-        scores = {cue: score(zones, cue) for cue in CUES}
-        facts = derive_facts(scores)
-        leaf = leaf_from_facts(facts)
-        deciding = _deciding_cues(leaf, facts)
+        reading = read(paper)
+        decision = decide(reading)
+        leaf = leaf_from_facts(decision.facts)
+        if leaf == OUT_OF_SCOPE:
+            decision.deciding = ["rl", "llm"]
         evidence: list[str] = []
-        for cue in deciding:
-            if cue == "rl_negated" and not scores[cue]:
-                continue
-            for zone in (zones.title, zones.abstract, zones.introduction):
-                quote = _sentence_with(zone, CUES[cue])
-                if quote and quote not in evidence:
-                    evidence.append(quote)
-                    break
-        shown = ", ".join(f"{c}={scores[c]:g}" for c in deciding)
-        rationale = f"Decided by cues {shown}; facts: " + ", ".join(f"{k}={v}" for k, v in facts.model_dump().items())
+        for name in decision.deciding:
+            quote = reading.best.get(name, (0.0, ""))[1]
+            if quote and quote not in evidence:
+                evidence.append(quote)
+        cues = {c: round(reading.s(c), 2) for c in decision.deciding}
+        shown = ", ".join(f"{c}={v:g}" for c, v in cues.items())
+        facts = ", ".join(f"{k}={v}" for k, v in decision.facts.model_dump().items())
         return Verdict(
             leaf=leaf,
-            confidence=_confidence(leaf, scores, facts),
-            rationale=rationale,
+            confidence=confidence(decision),
+            rationale=f"Decided by cues {shown}; facts: {facts}",
             evidence=evidence[:4],
-            facts=facts,
-            cues={c: scores[c] for c in deciding},
+            facts=decision.facts,
+            fact_evidence=fact_evidence(reading, decision),
+            cues=cues,
             model=self.model,
         )

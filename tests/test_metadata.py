@@ -1,0 +1,211 @@
+"""Title + abstract input: the arXiv API client, metadata-carrying reading lists, --from, and eval.
+
+Every text here is made up; the fake arXiv API serves made-up Atom entries on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from classifier.arxiv_api import ArxivApi
+from classifier.errors import ConfigError, DownloadError, UnknownArxivId
+from classifier.readinglist import dedupe, read_list
+
+from .arxiv_api_server import ArxivApiServer
+from .arxiv_server import ArxivServer
+from .conftest import ROOT, SAMPLE, run_cli
+
+REWARD = (
+    "Language Models That Write Reward Programs for Legged Robots",
+    "We prompt a large language model to write reward function code, which is then used to train "
+    "reinforcement learning agents on simulated legged locomotion tasks.",
+)
+RLHF = (
+    "Tuning a Chat Model on Rater Preferences",
+    "We collect pairwise comparisons from human annotators, train a reward model on them, and fine-tune "
+    "the language model with proximal policy optimization against it.",
+)
+PAPERS = {f"2101.{i:05d}": REWARD for i in range(150)} | {"2202.00001": RLHF}
+
+
+def api_env(env: dict[str, str], url: str, delay: str = "0") -> dict[str, str]:
+    return {**env, "RLTAXO_ARXIV_API_URL": url, "RLTAXO_ARXIV_API_DELAY": delay}
+
+
+def jsonl(path: Path) -> list[dict]:
+    return [json.loads(x) for x in path.read_text().splitlines() if x.strip()]
+
+
+# -- the client ------------------------------------------------------------------------------------
+def test_ids_go_100_a_request_spaced_and_cached(tmp_path: Path) -> None:
+    ids = [f"2101.{i:05d}" for i in range(150)]
+    with ArxivApiServer(PAPERS) as srv:
+        api = ArxivApi(srv.url, tmp_path, delay_s=0.4)
+        got = api.prefetch(ids)
+        assert len(got) == 150 and [len(r) for r in srv.requests] == [100, 50]
+        assert srv.times[1] - srv.times[0] >= 0.39  # at most one request per delay
+        again = ArxivApi(srv.url, tmp_path, delay_s=0.4)  # a new run: everything from the disk cache
+        assert again.get("2101.00007").title == REWARD[0]
+        assert len(srv.requests) == 2
+    meta = got["2101.00003"]
+    assert meta.version == "v1" and meta.year == 2031 and meta.authors == ("Ada Madeup",)
+
+
+def test_unknown_id_malformed_feed_and_server_down(tmp_path: Path) -> None:
+    with ArxivApiServer(PAPERS) as srv, pytest.raises(UnknownArxivId, match="knows no such paper"):
+        ArxivApi(srv.url, tmp_path, delay_s=0).get("2999.99999")
+    with ArxivApiServer(PAPERS, mode="malformed") as srv, pytest.raises(DownloadError, match="not an Atom feed"):
+        ArxivApi(srv.url, tmp_path / "b", delay_s=0).get("2101.00001")
+    with ArxivApiServer(PAPERS, mode="down") as srv, pytest.raises(DownloadError, match="HTTP 503"):
+        ArxivApi(srv.url, tmp_path / "c", delay_s=0).get("2101.00001")
+    with pytest.raises(DownloadError, match="give abstracts"):
+        ArxivApi("http://127.0.0.1:9/api/query", tmp_path / "d", delay_s=0).get("2101.00001")
+
+
+@pytest.mark.parametrize("url", ["notaurl", "file:///etc/passwd", "ftp://example.org/q"])
+def test_only_http_endpoints(tmp_path: Path, url: str) -> None:
+    with pytest.raises(ConfigError, match="RLTAXO_ARXIV_API_URL"):
+        ArxivApi(url, tmp_path)
+
+
+# -- reading lists ---------------------------------------------------------------------------------
+def test_lists_carry_titles_and_abstracts(tmp_path: Path) -> None:
+    (tmp_path / "a.jsonl").write_text(
+        json.dumps({"title": REWARD[0], "abstract": REWARD[1]}) + "\n"
+        + json.dumps({"arxiv_id": "2202.00001v2", "title": RLHF[0]}) + "\n"
+        + "not json\n"
+    )  # fmt: skip
+    items = read_list(tmp_path / "a.jsonl")
+    assert items[0].source is not None and items[0].source.has_abstract and items[0].key.startswith("title:")
+    assert items[1].source is not None and items[1].source.arxiv_id == "2202.00001"
+    assert items[2].error and "line 3" in items[2].error
+    (tmp_path / "b.csv").write_text(f'title,abstract\n"{REWARD[0]}","{REWARD[1]}"\n')
+    assert read_list(tmp_path / "b.csv")[0].source.has_abstract  # type: ignore[union-attr]
+    (tmp_path / "c.bib").write_text(
+        "@article{k1,\n title = {Tuning a {Chat} Model},\n abstract = {We collect pairwise comparisons.},\n}\n"
+    )
+    src = read_list(tmp_path / "c.bib")[0].source
+    assert src is not None and src.meta is not None and src.meta.title == "Tuning a Chat Model"
+    (tmp_path / "d.ris").write_text(
+        f"TY  - JOUR\nTI  - {REWARD[0]}\nAB  - {REWARD[1]}\nUR  - https://arxiv.org/abs/2101.00002v3\nER  - \n"
+    )
+    ris = read_list(tmp_path / "d.ris")[0]
+    assert ris.source is not None and ris.source.arxiv_id == "2101.00002" and ris.source.has_abstract
+
+
+def test_versions_and_urls_of_one_paper_are_one_item(tmp_path: Path) -> None:
+    lst = tmp_path / "l.txt"
+    lst.write_text("2101.00005\n2101.00005v2\nhttps://arxiv.org/abs/2101.00005v1\narxiv.org/pdf/2101.00005\n")
+    items = dedupe(read_list(lst))
+    assert len(items) == 1 and len(items[0].duplicates) == 3
+
+
+# -- the CLI ---------------------------------------------------------------------------------------
+def test_batch_of_ids_asks_the_api_once_and_downloads_no_pdf(env: dict[str, str], tmp_path: Path) -> None:
+    lst = tmp_path / "ids.txt"
+    lst.write_text("\n".join([*(f"2101.{i:05d}" for i in range(40)), "2202.00001v2", "2999.99999"]) + "\n")
+    with ArxivApiServer(PAPERS) as api, ArxivServer({}) as pdfs:
+        e = api_env({**env, "RLTAXO_ARXIV_URL": pdfs.url}, api.url)
+        r = run_cli("batch", str(lst), "--backend", "offline", env=e)
+        assert len(api.requests) == 1 and pdfs.hits == []
+    assert r.returncode == 1  # the unknown id
+    recs = {x["source"]: x for x in jsonl(tmp_path / "ids.txt.rltaxo.jsonl")}
+    assert recs["2999.99999"]["error"]["code"] == "unknown_arxiv_id"
+    ok = recs["2202.00001v2"]["result"]
+    assert ok["input"] == "abstract" and ok["arxiv_id"] == "2202.00001v2"
+    assert ok["leaf"] == "rl4llm/fine-tuning/with-human-feedback"
+    assert recs["2101.00000"]["result"]["leaf"] == "llm4rl/reward"
+
+
+def test_list_abstracts_need_no_network_and_ris_round_trips(env: dict[str, str], tmp_path: Path) -> None:
+    ris = tmp_path / "lib.ris"
+    ris.write_text(
+        f"TY  - JOUR\nTI  - {REWARD[0]}\nAB  - {REWARD[1]}\nKW  - robots\nER  - \n\n"
+        f"TY  - JOUR\nTI  - {RLHF[0]}\nAB  - {RLHF[1]}\nN1  - arXiv:2202.00001\nER  - \n"
+    )
+    before = ris.read_text()
+    e = api_env(env, "http://127.0.0.1:9/api/query")  # a closed port: any request would fail
+    r = run_cli("batch", str(ris), "--format", "ris", "--backend", "offline", env=e)
+    assert r.returncode == 0, r.stderr
+    assert ris.read_text() == before
+    import rispy
+
+    out = rispy.loads((tmp_path / "lib.ris.rltaxo.ris").read_text())
+    assert out[0]["keywords"] == ["robots", "rltaxo:llm4rl/reward"]
+    assert out[1]["keywords"] == ["rltaxo:rl4llm/fine-tuning/with-human-feedback"]
+
+
+def test_from_abstract_never_downloads_and_from_pdf_does(env: dict[str, str], tmp_path: Path) -> None:
+    with ArxivApiServer(PAPERS) as api, ArxivServer({"2101.00001": SAMPLE}) as pdfs:
+        e = api_env({**env, "RLTAXO_ARXIV_URL": pdfs.url}, api.url)
+        r = run_cli("classify", "2101.00001", "--from", "abstract", "--json", env=e)
+        assert json.loads(r.stdout)["input"] == "abstract" and pdfs.hits == []
+        r = run_cli("classify", "2101.00001", "--from", "pdf", "--json", env=e)
+        assert json.loads(r.stdout)["input"] == "pdf" and pdfs.hits == ["2101.00001"]
+        r = run_cli("classify", "2101.00001", "--json", env=e)  # auto: the PDF is cached now
+        assert json.loads(r.stdout)["input"] == "pdf" and len(api.requests) == 1
+    r = run_cli("classify", str(SAMPLE), "--from", "abstract", "--json", env=env)  # a local PDF, abstract only
+    assert json.loads(r.stdout)["input"] == "abstract"
+    r = run_cli("classify", "x.pdf", "--from", "sideways", env=env)
+    assert r.returncode == 2 and "--from" in r.stderr
+
+
+def test_classify_title_abstract_and_stdin(env: dict[str, str]) -> None:
+    r = run_cli("classify", "--title", REWARD[0], "--abstract", REWARD[1], "--json", env=env)
+    rec = json.loads(r.stdout)
+    assert r.returncode == 0 and rec["input"] == "abstract" and rec["leaf"] == "llm4rl/reward"
+    assert all(q in REWARD[0] + " " + REWARD[1] for q in rec["evidence"])  # quotes from the metadata
+    lines = "\n".join(
+        [json.dumps({"title": RLHF[0], "abstract": RLHF[1]}), "{broken", json.dumps({"title": "only a title"})]
+    )
+    p = subprocess.run(
+        [sys.executable, "-m", "classifier", "classify", "-", "--json"],
+        input=lines, capture_output=True, text=True, env=env, cwd=ROOT, timeout=120,
+    )  # fmt: skip
+    out = [json.loads(x) for x in p.stdout.splitlines()]
+    assert p.returncode == 1 and len(out) == 3
+    assert out[0]["leaf"] == "rl4llm/fine-tuning/with-human-feedback"
+    assert out[1]["error"] == "not_found" and "not JSON" in out[1]["message"]
+    assert out[2]["error"] == "not_found"
+    assert run_cli("classify", "--title", "t", env=env).returncode == 2  # a title alone decides nothing
+
+
+def test_eval_on_own_gold_jsonl_from_abstracts_without_network(env: dict[str, str], tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(
+        json.dumps({"title": REWARD[0], "abstract": REWARD[1], "leaf": "llm4rl/reward"}) + "\n"
+        + json.dumps({"arxiv_id": "2202.00001", "title": RLHF[0], "abstract": RLHF[1],
+                      "leaf": "rl4llm/fine-tuning/with-human-feedback"}) + "\n"
+        + json.dumps({"title": "Sorting Socks", "abstract": "A laundry heuristic with no learning.",
+                      "leaf": "out-of-scope"}) + "\n"
+    )  # fmt: skip
+    e = api_env(env, "http://127.0.0.1:9/api/query")
+    r = run_cli("eval", "--backend", "offline", "--gold", str(gold), "--from", "abstract", "--json",
+                "--out", str(tmp_path / "run"), env=e)  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    m = json.loads(r.stdout)
+    assert m["n"] == 3 and m["missing"] == 0 and m["by_input"]["abstract"]["n"] == 3
+    assert m["leaf_accuracy"] == 1.0
+
+
+def test_eval_abstracts_file_fills_in_and_missing_stays_missing(env: dict[str, str], tmp_path: Path) -> None:
+    gold = tmp_path / "g.csv"
+    gold.write_text("arxiv_id,leaf\n2101.00001,llm4rl/reward\n2202.00001,rl4llm/fine-tuning/with-human-feedback\n")
+    abstracts = tmp_path / "abs.jsonl"
+    abstracts.write_text(json.dumps({"arxiv_id": "2101.00001", "title": REWARD[0], "abstract": REWARD[1]}) + "\n")
+    e = api_env(env, "http://127.0.0.1:9/api/query")
+    r = run_cli("eval", "--backend", "offline", "--gold", str(gold), "--abstracts", str(abstracts), "--json",
+                "--out", str(tmp_path / "run"), env=e)  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    m = json.loads(r.stdout)
+    assert m["classified"] == 1 and m["missing"] == 1 and m["unreadable"] == 0
+    r = run_cli("eval", "--backend", "offline", "--gold", str(gold), "--no-download", "--out", str(tmp_path / "r2"),
+                env=e)  # fmt: skip
+    assert r.returncode == 0 and "--abstracts FILE.jsonl" in r.stderr and "2 missing" in r.stdout
+    for bad in (tmp_path / "nope", gold):
+        r = run_cli("eval", "--backend", "offline", "--gold", str(gold), "--pdf-dir", str(bad), env=e)
+        assert r.returncode == 2 and "--pdf-dir" in r.stderr
