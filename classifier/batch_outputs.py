@@ -48,7 +48,9 @@ def check_outputs(reading_list: Path, out: Path) -> None:
         raise OutputError(f"{out}: is not a regular file", hint="give -o a file name, e.g. -o labels.jsonl")
 
 
-CSV_FIELDS = ["item", "source", "bib_key", "status", "leaf", "top_class", "confidence", "title", "error"]
+CSV_FIELDS = [
+    "item", "source", "bib_key", "status", "leaf", "top_class", "confidence", "needs_review", "input", "title", "error",
+]  # fmt: skip
 
 
 def _row(rec: dict[str, Any]) -> dict[str, Any]:
@@ -62,6 +64,8 @@ def _row(rec: dict[str, Any]) -> dict[str, Any]:
         "leaf": res.get("leaf", ""),
         "top_class": res.get("top_class", ""),
         "confidence": res.get("confidence", ""),
+        "needs_review": {True: "yes", False: "no"}.get(res.get("needs_review"), ""),
+        "input": res.get("input", ""),
         "title": res.get("title", ""),
         "error": err.get("message", ""),
     }
@@ -79,17 +83,22 @@ def write_markdown(records: list[dict[str, Any]], path: Path) -> None:
     ok = [r for r in records if r["status"] == "ok"]
     bad = [r for r in records if r["status"] != "ok"]
     counts = Counter(r["result"]["leaf"] for r in ok)
-    lines = ["# rltaxo batch summary", "", f"{len(records)} items: {len(ok)} labeled, {len(bad)} failed.", ""]
+    doubtful = sum(1 for r in ok if r["result"].get("needs_review"))
+    lines = ["# rltaxo batch summary", "", f"{len(records)} items: {len(ok)} labeled, {len(bad)} failed."]
+    lines += [f"{doubtful} labels are marked **needs review** (low confidence or a disagreement): check those first."]
+    lines.append("")
     lines += ["| leaf | papers |", "|---|---|"]
     lines += [f"| `{leaf}` | {counts[leaf]} |" for leaf in tax.labels if counts[leaf]]
     for leaf in tax.labels:
         papers = [r for r in ok if r["result"]["leaf"] == leaf]
         if not papers:
             continue
-        lines += ["", f"## {' › '.join(tax.path_names(leaf))} (`{leaf}`)", "", "| paper | confidence |", "|---|---|"]
+        lines += ["", f"## {' › '.join(tax.path_names(leaf))} (`{leaf}`)", "", "| paper | confidence | review |"]
+        lines.append("|---|---|---|")
         for r in papers:
             title = (r["result"].get("title") or r["source"]).replace("|", "\\|")
-            lines.append(f"| {title} ({r['source']}) | {r['result']['confidence']:.2f} |")
+            flag = "needs review" if r["result"].get("needs_review") else ""
+            lines.append(f"| {title} ({r['source']}) | {r['result']['confidence']:.2f} | {flag} |")
     if bad:
         lines += ["", "## Failures", "", "| item | reason |", "|---|---|"]
         lines += [f"| {r['source'] or r['item']} | {r['error']['message'].replace('|', '/')} |" for r in bad]

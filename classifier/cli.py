@@ -273,10 +273,15 @@ def _print_result(r: Any) -> None:
     typer.echo("  " + typer.style(" › ".join(r.path), fg="green", bold=True) + f"   [{r.leaf}]")
     cache = ", cached" if r.cached else ""
     read = "title + abstract" if r.input == "abstract" else f"{r.pages_read}/{r.pages_total} pages"
-    typer.echo(f"  confidence {r.confidence:.2f} · {r.backend}/{r.model} · {read}{cache}")
+    review = typer.style("  · needs review", fg="yellow", bold=True) if r.needs_review else ""
+    typer.echo(f"  confidence {r.confidence:.2f} · {r.backend}/{r.model} · {read}{cache}{review}")
     typer.echo(f"  why: {r.rationale}")
-    for quote in r.evidence:
-        typer.echo(f"  “{quote}”")
+    if r.fact_evidence:
+        for fact, quote in r.fact_evidence.items():
+            typer.echo(f"  {fact.replace('_', ' ')}: “{quote}”")
+    else:
+        for quote in r.evidence:
+            typer.echo(f"  “{quote}”")
     for issue in r.issues:
         typer.echo(typer.style(f"  ! {issue}", fg="yellow"))
 

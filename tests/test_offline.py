@@ -40,7 +40,7 @@ def test_offline_is_deterministic_and_explains_itself() -> None:
     b = OfflineBackend().classify(paper, build_excerpt(paper))
     assert a == b
     assert a.leaf == "llm4rl/reward"
-    assert "reward=" in a.rationale
+    assert "reward=" in a.rationale and "provides the RL agent's reward" in a.rationale
 
 
 def test_injection_in_paper_text_does_not_change_offline_label(tmp_path) -> None:

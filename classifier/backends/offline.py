@@ -191,12 +191,36 @@ def fact_evidence(r: Reading, d: Decision) -> dict[str, str]:
         if value is False or value == "none":
             continue
         names = (f"llm_{value}",) if fact == "llm_role_for_rl_agent" else groups
+        if fact == "combines_rl_and_llm" and "rl" in r.best:
+            names = ("rl",)  # the sentence that says RL is used is the informative one
         best = [r.best[n] for n in names if n in r.best]
         if best:
             out[fact] = max(best)[1]
     if not d.facts.task_is_language and "env_task" in r.best and d.facts.combines_rl_and_llm:
         out["task_is_not_language"] = r.best["env_task"][1]
     return out
+
+
+def explain(f: DecisionFacts) -> str:
+    """The facts in words, in the order the decision takes them."""
+    if not f.combines_rl_and_llm:
+        return "The paper's own method does not combine reinforcement learning with a language model."
+    parts = ["The method combines RL and a language model"]
+    if f.task_is_language:
+        parts.append("on a natural-language task")
+        if f.rl_edits_prompts_only:
+            parts.append("an RL policy writes or selects prompts while the language model stays frozen")
+        else:
+            who = "human judgements" if f.feedback_is_human else "automatic signals (AI, metrics, tests, rules)"
+            parts.append(f"RL updates the language model with rewards from {who}")
+    else:
+        parts.append("on a task that is not about language")
+        if f.trained_independently:
+            loop = "with" if f.language_feedback_to_llm else "without"
+            parts.append(f"the LLM plans over separately trained RL skills, {loop} language feedback")
+        elif f.llm_role_for_rl_agent != "none":
+            parts.append(f"the language model provides the RL agent's {f.llm_role_for_rl_agent}")
+    return "; ".join(parts) + "."
 
 
 class OfflineBackend(Backend):
@@ -222,11 +246,10 @@ class OfflineBackend(Backend):
                 evidence.append(quote)
         cues = {c: round(reading.s(c), 2) for c in decision.deciding}
         shown = ", ".join(f"{c}={v:g}" for c, v in cues.items())
-        facts = ", ".join(f"{k}={v}" for k, v in decision.facts.model_dump().items())
         return Verdict(
             leaf=leaf,
             confidence=confidence(decision),
-            rationale=f"Decided by cues {shown}; facts: {facts}",
+            rationale=f"{explain(decision.facts)} (cue scores: {shown})",
             evidence=evidence[:4],
             facts=decision.facts,
             fact_evidence=fact_evidence(reading, decision),

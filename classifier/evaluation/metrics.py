@@ -115,6 +115,29 @@ def calibration(rows: list[tuple[float, bool]], bins: int = 5) -> dict[str, Any]
     return {"buckets": buckets, "ece": ece if n else None}
 
 
+def review_split(done: list[Row]) -> dict[str, Any]:
+    """Accuracy on the results *not* marked ``needs_review``, and the share of papers they cover: how much
+    of a reading list can be taken as it is, and how right that part is."""
+    kept = [r for r in done if not r.extra.get("needs_review")]
+    right = sum(1 for r in kept if r.gold == r.pred)
+    return {
+        "covered": len(kept),
+        "coverage": len(kept) / len(done) if done else 0.0,
+        "accuracy": right / len(kept) if kept else None,
+        "accuracy_ci95": list(wilson(right, len(kept))),
+    }
+
+
+def confidence_gap(done: list[Row]) -> dict[str, float | None]:
+    """Mean confidence of right and of wrong answers: a confidence that means something keeps them apart."""
+    right = [r.confidence or 0.0 for r in done if r.gold == r.pred]
+    wrong = [r.confidence or 0.0 for r in done if r.gold != r.pred]
+    return {
+        "right": sum(right) / len(right) if right else None,
+        "wrong": sum(wrong) / len(wrong) if wrong else None,
+    }
+
+
 def flip_rate(runs: list[dict[str, str]]) -> float:
     """Share of studies whose label is not the same in every repeated run."""
     keys = set.intersection(*(set(r) for r in runs)) if runs else set()
@@ -179,6 +202,8 @@ def summarise(rows: list[Row]) -> dict[str, Any]:
             "leaf_accuracy": sum(1 for g, p in high if g == p) / len(high) if high else None,
         },
         "calibration": calibration([(r.confidence or 0.0, r.gold == r.pred) for r in done]),
+        "review": review_split(done),
+        "confidence_gap": confidence_gap(done),
         "studies": [
             {
                 "key": r.key,

@@ -43,8 +43,27 @@ def headline(m: dict[str, Any]) -> list[tuple[str, str]]:
         ("Cohen's kappa", f"{m['kappa']:.3f}"),
         ("evidence quotes found verbatim", _pct(m["evidence_verbatim_share"])),
         ("expected calibration error", "–" if m["calibration"]["ece"] is None else f"{m['calibration']['ece']:.3f}"),
+        *_review_lines(m),
         *([("label flip rate", _pct(m["flip_rate"]))] if "flip_rate" in m else []),
     ]
+
+
+def _review_lines(m: dict[str, Any]) -> list[tuple[str, str]]:
+    rv, gap = m.get("review"), m.get("confidence_gap") or {}
+    if not rv:
+        return []
+    lo, hi = rv["accuracy_ci95"]
+    lines = [
+        (
+            "accuracy where not needs_review",
+            f"{_pct(rv['accuracy'])} (95% CI {_pct(lo)}–{_pct(hi)}) on {rv['covered']} papers "
+            f"({_pct(rv['coverage'])} of those classified)",
+        )
+    ]
+    if gap.get("right") is not None:
+        wrong = "–" if gap.get("wrong") is None else f"{gap['wrong']:.2f}"
+        lines.append(("mean confidence right / wrong", f"{gap['right']:.2f} / {wrong}"))
+    return lines
 
 
 def render_markdown(m: dict[str, Any]) -> str:

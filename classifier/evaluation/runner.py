@@ -114,6 +114,7 @@ def rows_from(outcomes: list[StudyOutcome]) -> list[Row]:
                 gold_confidence=o.study.confidence,
                 extra={
                     "input": r.get("input"),
+                    "needs_review": r.get("needs_review"),
                     "short_name": o.study.short_name,
                     "arxiv_id": o.study.arxiv_id,
                     "note": o.error,
