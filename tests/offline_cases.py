@@ -5,109 +5,483 @@ and RL-free cases. None is taken from a real paper."""
 CASES: list[tuple[str, str, str, str]] = [
     # (case id, expected leaf, title, abstract)
     # 1. RL on the LLM with automatic rewards (unit tests, execution, verifiers, answer correctness, rules)
-    ("auto-reward-code", "rl4llm/fine-tuning/without-human-feedback",
-     "Compiler Signals as Rewards for Code Language Models",
-     "We train a code language model with proximal policy optimization, where the reward comes from compiling "
-     "the generated program and running its unit tests. Failed tests give a negative reward and passing all "
-     "tests a positive one. The fine-tuned model solves more programming problems than supervised baselines."),
-    ("auto-reward-math", "rl4llm/fine-tuning/without-human-feedback",
-     "Verifiable Answers Make Better Math Reasoners",
-     "We improve the mathematical reasoning of a pretrained LLM by optimizing it against a rule-based checker "
-     "that compares its final answer with the reference answer. Group-relative policy updates push the model "
-     "toward chains of thought that end in correct answers, with no learned reward model and no human rater."),
+    (
+        "auto-reward-code",
+        "rl4llm/fine-tuning/without-human-feedback",
+        "Compiler Signals as Rewards for Code Language Models",
+        "We train a code language model with proximal policy optimization, where the reward comes from compiling "
+        "the generated program and running its unit tests. Failed tests give a negative reward and passing all "
+        "tests a positive one. The fine-tuned model solves more programming problems than supervised baselines.",
+    ),
+    (
+        "auto-reward-math",
+        "rl4llm/fine-tuning/without-human-feedback",
+        "Verifiable Answers Make Better Math Reasoners",
+        "We improve the mathematical reasoning of a pretrained LLM by optimizing it against a rule-based checker "
+        "that compares its final answer with the reference answer. Group-relative policy updates push the model "
+        "toward chains of thought that end in correct answers, with no learned reward model and no human rater.",
+    ),
     # 2. An LLM writes reward code, turns (V)LM preferences into reward, or gives evaluative feedback as reward
-    ("llm-reward-code", "llm4rl/reward",
-     "Reward Programs Written by Language Models for Dexterous Hands",
-     "We ask a large language model to write Python reward functions from a task description and the "
-     "simulator's observation space. Agents are trained with reinforcement learning on each candidate, and "
-     "training statistics are returned to the model to revise its code. Hand controllers trained this way "
-     "beat hand-written rewards."),
-    ("llm-reward-pref", "llm4rl/reward",
-     "Preferences of a Vision-Language Model as a Training Signal for Agents",
-     "An agent in a 3D maze receives no task reward. Instead, a pretrained vision-language model compares "
-     "pairs of rendered frames and says which shows more progress toward a written goal; a scoring function "
-     "distilled from these comparisons gives the agent dense rewards, and a policy is learned with PPO."),
+    (
+        "llm-reward-code",
+        "llm4rl/reward",
+        "Reward Programs Written by Language Models for Dexterous Hands",
+        "We ask a large language model to write Python reward functions from a task description and the "
+        "simulator's observation space. Agents are trained with reinforcement learning on each candidate, and "
+        "training statistics are returned to the model to revise its code. Hand controllers trained this way "
+        "beat hand-written rewards.",
+    ),
+    (
+        "llm-reward-pref",
+        "llm4rl/reward",
+        "Preferences of a Vision-Language Model as a Training Signal for Agents",
+        "An agent in a 3D maze receives no task reward. Instead, a pretrained vision-language model compares "
+        "pairs of rendered frames and says which shows more progress toward a written goal; a scoring function "
+        "distilled from these comparisons gives the agent dense rewards, and a policy is learned with PPO.",
+    ),
     # 3. An LLM proposes tasks, subgoals or a curriculum
-    ("llm-goal-subgoals", "llm4rl/goal",
-     "Language Models Propose Subgoals for Sparse-Reward Exploration",
-     "Agents exploring a crafting environment with sparse rewards rarely find useful behaviour. We query a "
-     "large language model with a text description of the agent's surroundings; it proposes subgoals, and the "
-     "reinforcement learning agent earns a bonus for achieving them, which guides its exploration."),
-    ("llm-goal-curriculum", "llm4rl/goal",
-     "Open-Ended Task Generation with Foundation Models",
-     "We study open-ended learning, where an agent must keep facing new challenges. A foundation model "
-     "writes the next training task, in code, judging which tasks are interesting and learnable given what "
-     "the agent has mastered so far. The deep RL agent trains on this ever-growing curriculum in a "
-     "physics simulator."),
+    (
+        "llm-goal-subgoals",
+        "llm4rl/goal",
+        "Language Models Propose Subgoals for Sparse-Reward Exploration",
+        "Agents exploring a crafting environment with sparse rewards rarely find useful behaviour. We query a "
+        "large language model with a text description of the agent's surroundings; it proposes subgoals, and the "
+        "reinforcement learning agent earns a bonus for achieving them, which guides its exploration.",
+    ),
+    (
+        "llm-goal-curriculum",
+        "llm4rl/goal",
+        "Open-Ended Task Generation with Foundation Models",
+        "We study open-ended learning, where an agent must keep facing new challenges. A foundation model "
+        "writes the next training task, in code, judging which tasks are interesting and learnable given what "
+        "the agent has mastered so far. The deep RL agent trains on this ever-growing curriculum in a "
+        "physics simulator.",
+    ),
     # 4. The LLM is the policy trained with RL (adapters, LoRA actor-critic on a frozen LLM)
-    ("llm-policy-lora", "llm4rl/policy",
-     "Fine-Tuning Language Model Agents in Text Games with Reinforcement Learning",
-     "We use a large language model as the policy of an agent in interactive text-based games. Its action "
-     "probabilities over valid commands define the behaviour policy, and low-rank adapters on the frozen "
-     "model are trained with an actor-critic method from the game's rewards."),
-    ("llm-policy-init", "llm4rl/policy",
-     "Sequence Models Pretrained on Text Transfer to Offline Control",
-     "We initialise a decision transformer with the weights of a model pretrained on natural-language "
-     "corpora and fine-tune it on offline reinforcement learning datasets for locomotion control. The "
-     "text-pretrained initialisation converges faster and reaches higher returns than training from scratch."),
+    (
+        "llm-policy-lora",
+        "llm4rl/policy",
+        "Fine-Tuning Language Model Agents in Text Games with Reinforcement Learning",
+        "We use a large language model as the policy of an agent in interactive text-based games. Its action "
+        "probabilities over valid commands define the behaviour policy, and low-rank adapters on the frozen "
+        "model are trained with an actor-critic method from the game's rewards.",
+    ),
+    (
+        "llm-policy-init",
+        "llm4rl/policy",
+        "Sequence Models Pretrained on Text Transfer to Offline Control",
+        "We initialise a decision transformer with the weights of a model pretrained on natural-language "
+        "corpora and fine-tune it on offline reinforcement learning datasets for locomotion control. The "
+        "text-pretrained initialisation converges faster and reaches higher returns than training from scratch.",
+    ),
     # 5. An LLM plans over separately RL-trained skills
-    ("rl+llm-open-loop", "rl+llm/without-language-feedback",
-     "Language Models Sequence Learned Robot Skills",
-     "A robot has a library of manipulation skills, each trained separately with reinforcement learning. A "
-     "large language model turns a user's instruction into a sequence of these skills, and each skill's "
-     "value function scores whether it can succeed in the current state. The language model is never "
-     "trained, and the skills are never changed."),
-    ("rl+llm-closed-loop", "rl+llm/with-language-feedback",
-     "Re-planning from Textual Scene Reports",
-     "We combine a pretrained LLM planner with low-level policies learned by reinforcement learning in a "
-     "household simulator. After every step, a captioning module describes the scene and reports whether "
-     "the last step succeeded, in natural language, and the planner re-plans from this feedback."),
+    (
+        "rl+llm-open-loop",
+        "rl+llm/without-language-feedback",
+        "Language Models Sequence Learned Robot Skills",
+        "A robot has a library of manipulation skills, each trained separately with reinforcement learning. A "
+        "large language model turns a user's instruction into a sequence of these skills, and each skill's "
+        "value function scores whether it can succeed in the current state. The language model is never "
+        "trained, and the skills are never changed.",
+    ),
+    (
+        "rl+llm-closed-loop",
+        "rl+llm/with-language-feedback",
+        "Re-planning from Textual Scene Reports",
+        "We combine a pretrained LLM planner with low-level policies learned by reinforcement learning in a "
+        "household simulator. After every step, a captioning module describes the scene and reports whether "
+        "the last step succeeded, in natural language, and the planner re-plans from this feedback.",
+    ),
     # 6. A small RL-trained model writes hints, rewrites queries or picks in-context examples for a frozen LLM
-    ("prompt-hints", "rl4llm/prompt-engineering",
-     "Learning to Give Hints to a Frozen Language Model",
-     "A small policy network, trained with reinforcement learning, writes a short hint that is prepended to "
-     "each question before it is sent to a frozen large language model. The reward is the frozen model's "
-     "accuracy on the answer; its weights are never updated."),
-    ("prompt-examples", "rl4llm/prompt-engineering",
-     "Choosing Demonstrations for In-Context Learning by Trial and Error",
-     "In-context learning depends heavily on which demonstrations are shown to a language model. We cast the "
-     "choice of demonstrations as a sequential decision problem and learn a selection policy with Q-learning, "
-     "rewarded by the black-box model's accuracy on held-out queries."),
+    (
+        "prompt-hints",
+        "rl4llm/prompt-engineering",
+        "Learning to Give Hints to a Frozen Language Model",
+        "A small policy network, trained with reinforcement learning, writes a short hint that is prepended to "
+        "each question before it is sent to a frozen large language model. The reward is the frozen model's "
+        "accuracy on the answer; its weights are never updated.",
+    ),
+    (
+        "prompt-examples",
+        "rl4llm/prompt-engineering",
+        "Choosing Demonstrations for In-Context Learning by Trial and Error",
+        "In-context learning depends heavily on which demonstrations are shown to a language model. We cast the "
+        "choice of demonstrations as a sequential decision problem and learn a selection policy with Q-learning, "
+        "rewarded by the black-box model's accuracy on held-out queries.",
+    ),
     # 7. Papers that only mention RL; RL-free preference optimisation written in reward language
-    ("mention-only", "out-of-scope",
-     "Instruction Tuning with Synthetic Data at Small Scale",
-     "Large language models are usually aligned by instruction tuning followed by reinforcement learning from "
-     "human feedback. In this work we show that supervised fine-tuning on a small set of synthetic "
-     "instructions is competitive. Our models outperform RLHF-trained baselines of the same size."),
-    ("rl-free-preference", "out-of-scope",
-     "A Margin-Based Preference Loss without a Reference Model",
-     "Direct preference optimization is a widely used offline alternative that reparameterizes the reward of "
-     "RLHF. We propose a simpler loss that uses the length-normalised likelihood as an implicit reward and "
-     "adds a margin between preferred and rejected responses. It needs no reward model and no sampling."),
+    (
+        "mention-only",
+        "out-of-scope",
+        "Instruction Tuning with Synthetic Data at Small Scale",
+        "Large language models are usually aligned by instruction tuning followed by reinforcement learning from "
+        "human feedback. In this work we show that supervised fine-tuning on a small set of synthetic "
+        "instructions is competitive. Our models outperform RLHF-trained baselines of the same size.",
+    ),
+    (
+        "rl-free-preference",
+        "out-of-scope",
+        "A Margin-Based Preference Loss without a Reference Model",
+        "Direct preference optimization is a widely used offline alternative that reparameterizes the reward of "
+        "RLHF. We propose a simpler loss that uses the length-normalised likelihood as an implicit reward and "
+        "adds a margin between preferred and rejected responses. It needs no reward model and no sampling.",
+    ),
     # 8. RL from AI feedback
-    ("rlaif", "rl4llm/fine-tuning/without-human-feedback",
-     "Self-Supervised Harmlessness via AI Critiques",
-     "We train a harmless assistant without any human labels of harmful outputs. A language model critiques "
-     "and ranks pairs of responses according to a short list of principles; a preference model trained on "
-     "these AI judgements provides the reward for reinforcement learning of the assistant."),
-    ("rlaif-2", "rl4llm/fine-tuning/without-human-feedback",
-     "Scoring Summaries with a Larger Model to Train a Smaller One",
-     "Instead of collecting human preference data, we ask a large off-the-shelf model to rate summaries "
-     "written by a smaller model. Those ratings train a reward model, and the smaller summarizer is "
-     "optimized with policy gradient against it."),
+    (
+        "rlaif",
+        "rl4llm/fine-tuning/without-human-feedback",
+        "Self-Supervised Harmlessness via AI Critiques",
+        "We train a harmless assistant without any human labels of harmful outputs. A language model critiques "
+        "and ranks pairs of responses according to a short list of principles; a preference model trained on "
+        "these AI judgements provides the reward for reinforcement learning of the assistant.",
+    ),
+    (
+        "rlaif-2",
+        "rl4llm/fine-tuning/without-human-feedback",
+        "Scoring Summaries with a Larger Model to Train a Smaller One",
+        "Instead of collecting human preference data, we ask a large off-the-shelf model to rate summaries "
+        "written by a smaller model. Those ratings train a reward model, and the smaller summarizer is "
+        "optimized with policy gradient against it.",
+    ),
     # RLHF, one without the acronym
-    ("rlhf", "rl4llm/fine-tuning/with-human-feedback",
-     "Safer Chat Responses from Crowdworker Rankings",
-     "Crowdworkers ranked several responses of a chat model to each prompt. We fit a reward model to these "
-     "rankings and fine-tune the chat model with reinforcement learning to maximise it, which makes answers "
-     "more helpful and less harmful in human evaluations."),
+    (
+        "rlhf",
+        "rl4llm/fine-tuning/with-human-feedback",
+        "Safer Chat Responses from Crowdworker Rankings",
+        "Crowdworkers ranked several responses of a chat model to each prompt. We fit a reward model to these "
+        "rankings and fine-tune the chat model with reinforcement learning to maximise it, which makes answers "
+        "more helpful and less harmful in human evaluations.",
+    ),
     # Neither RL nor an LLM method of the paper's own
-    ("no-rl", "out-of-scope",
-     "Retrieval Improves Factuality of Small Language Models",
-     "We add a retrieval step to a small language model and train it with standard supervised learning. "
-     "Factual accuracy rises on open-domain question answering."),
-    ("no-llm", "out-of-scope",
-     "Faster Value Estimation for Continuous Control",
-     "We propose a critic ensemble for off-policy reinforcement learning on continuous control tasks. The "
-     "method reduces overestimation bias and improves sample efficiency on locomotion benchmarks."),
+    (
+        "no-rl",
+        "out-of-scope",
+        "Retrieval Improves Factuality of Small Language Models",
+        "We add a retrieval step to a small language model and train it with standard supervised learning. "
+        "Factual accuracy rises on open-domain question answering.",
+    ),
+    (
+        "no-llm",
+        "out-of-scope",
+        "Faster Value Estimation for Continuous Control",
+        "We propose a critic ensemble for off-policy reinforcement learning on continuous control tasks. The "
+        "method reduces overestimation bias and improves sample efficiency on locomotion benchmarks.",
+    ),
+]
+
+
+# Later made-up sets: each was first run as unseen text (figures in the README), then kept here.
+HELD_OUT: list[tuple[str, str, str, str]] = [
+    (
+        "set1-0",
+        "rl4llm/fine-tuning/with-human-feedback",
+        "Learning Chat Policies from Thumbs-Up Signals",
+        "Users of a deployed chatbot leave thumbs-up and thumbs-down votes on its replies. We convert these votes into a preference dataset, learn a reward model from them, and update the chatbot with PPO. Online A/B tests show users prefer the updated assistant.",
+    ),
+    (
+        "set1-1",
+        "rl4llm/fine-tuning/without-human-feedback",
+        "Translation Models Tuned Toward a Quality Estimator",
+        "We optimize a neural machine translation language model with reinforcement learning, using a reference-free quality estimation model as the reward. The approach improves quality scores and BLEU on four language pairs without any additional human annotation.",
+    ),
+    (
+        "set1-2",
+        "rl4llm/fine-tuning/without-human-feedback",
+        "Teaching Small Models to Use a Calculator through Trial and Error",
+        "A 1B-parameter language model learns when to call a calculator tool. Each episode is rewarded when the final numeric answer is right, and the model's parameters are updated by policy gradient.",
+    ),
+    (
+        "set1-3",
+        "rl4llm/prompt-engineering",
+        "An Agent that Edits Instructions for Text Classifiers Built on LLMs",
+        "We keep a large language model fixed and train a lightweight editing agent with reinforcement learning to modify the task instruction and the verbalizer words in its prompt. The reward is the downstream classification accuracy.",
+    ),
+    (
+        "set1-4",
+        "llm4rl/reward",
+        "Scoring Robot Trajectories with Language Model Critics",
+        "A large language model reads a textual summary of each robot trajectory and returns a score for how well it follows the user's request. These scores serve as the reward for training a manipulation policy with soft actor-critic.",
+    ),
+    (
+        "set1-5",
+        "llm4rl/goal",
+        "Commonsense Goal Proposals for Household Agents",
+        "An embodied agent in a simulated home learns many behaviours from few interactions. A language model, prompted with the objects in view, proposes plausible goals such as opening the fridge; the agent practices them with goal-conditioned reinforcement learning.",
+    ),
+    (
+        "set1-6",
+        "llm4rl/policy",
+        "Language Priors Regularize Multi-Agent Coordination",
+        "We use a pretrained language model to produce a prior over actions from a natural-language description of the desired convention, and add a KL penalty toward this prior to the multi-agent RL objective. Agents learn conventions that humans find easier to coordinate with.",
+    ),
+    (
+        "set1-7",
+        "rl+llm/without-language-feedback",
+        "Instruction-Following Drones via LLM Task Decomposition",
+        "Flight primitives such as take-off, follow-wall and land are trained beforehand with deep reinforcement learning. A language model decomposes a spoken mission into an ordered list of these primitives, executed once without further interaction.",
+    ),
+    (
+        "set1-8",
+        "rl+llm/with-language-feedback",
+        "Interactive Planning with Execution Reports",
+        "A large language model chooses which pre-trained RL skill a mobile manipulator executes next. After each skill, a detector reports in text which objects moved and whether the skill failed, and the model revises its plan accordingly.",
+    ),
+    (
+        "set1-9",
+        "out-of-scope",
+        "Scaling Laws for Code Language Models",
+        "We train code language models from 100M to 16B parameters on permissively licensed code and fit scaling laws for loss and pass rates.",
+    ),
+    (
+        "set1-10",
+        "out-of-scope",
+        "Model-Based Exploration with Ensembles of Dynamics Models",
+        "We propose an exploration bonus from the disagreement of learned dynamics models for deep reinforcement learning agents in sparse-reward robotic tasks.",
+    ),
+    (
+        "set1-11",
+        "out-of-scope",
+        "Chain-of-Thought Prompting for Table Reasoning",
+        "We prompt large language models to reason step by step over tables. Without any training, our prompts improve accuracy on three table question answering benchmarks.",
+    ),
+    (
+        "set1-12",
+        "out-of-scope",
+        "Agents That Write Their Own Tools",
+        "An LLM agent writes Python functions as reusable tools while solving tasks and stores them in a library. It relies only on in-context learning with a frozen model and requires no gradient updates or reinforcement learning.",
+    ),
+    (
+        "set1-13",
+        "rl4llm/fine-tuning/with-human-feedback",
+        "Expert Physicians Rank Medical Answers to Align a Clinical LLM",
+        "Licensed physicians compared pairs of answers produced by a clinical language model. A reward model trained on their comparisons guides reinforcement learning of the model, which reduces unsafe advice.",
+    ),
+    (
+        "set2-0",
+        "rl4llm/fine-tuning/with-human-feedback",
+        "Iterated Preference Collection for Safer Story Generation",
+        "Writers on a crowdsourcing platform judged which of two story continuations was more appropriate for children. We train a reward predictor on their choices and run reinforcement learning on the story-generation LLM, repeating the collection every week.",
+    ),
+    (
+        "set2-1",
+        "rl4llm/fine-tuning/without-human-feedback",
+        "Self-Play Improves Negotiation Dialogue Models",
+        "Two copies of a dialogue language model negotiate with each other; the agreed deal's value is the reward. We fine-tune the model with REINFORCE on these self-play games and evaluate it against humans.",
+    ),
+    (
+        "set2-2",
+        "rl4llm/fine-tuning/without-human-feedback",
+        "Retrieval Rewards for Query Generation",
+        "We train a sequence-to-sequence language model to generate search queries with reinforcement learning, rewarding queries by the recall of the documents a fixed retriever returns. The model's weights are optimized end to end.",
+    ),
+    (
+        "set2-3",
+        "rl4llm/prompt-engineering",
+        "Bandit Search over Prompt Templates",
+        "We treat the choice among candidate prompt templates for a frozen LLM as a contextual bandit problem and learn a template-selection policy with reinforcement learning that maximizes answer accuracy per input.",
+    ),
+    (
+        "set2-4",
+        "llm4rl/reward",
+        "Natural-Language Rewards for Autonomous Driving Agents",
+        "A language model converts a passenger's spoken preferences into a numerical reward function that trains a driving policy with deep RL in a traffic simulator.",
+    ),
+    (
+        "set2-5",
+        "llm4rl/goal",
+        "Language-Model Curricula for Multi-Task Robot Learning",
+        "A language model orders and proposes new manipulation tasks of increasing difficulty for a robot arm, forming a curriculum; the robot learns each task with reinforcement learning in simulation.",
+    ),
+    (
+        "set2-6",
+        "llm4rl/policy",
+        "Transformers Pretrained on Text as Initialization for Atari-Like Control",
+        "We initialize the policy network of an RL agent with a GPT-style language model and fine-tune it with PPO on a suite of video games, observing better sample efficiency.",
+    ),
+    (
+        "set2-7",
+        "rl+llm/without-language-feedback",
+        "LLM Task Planners over RL Locomotion Skills for Legged Robots",
+        "Walking, turning and climbing skills are learned independently with RL. An LLM maps a natural-language command to a fixed sequence of these skills before execution, with no feedback during execution.",
+    ),
+    (
+        "set2-8",
+        "rl+llm/with-language-feedback",
+        "Dialog Between a Planner and Its Agent",
+        "A large language model planner sends subtasks to an RL-trained agent in a grid world; the agent answers in natural language with what it observed and whether the subtask succeeded, and the planner replans.",
+    ),
+    (
+        "set2-9",
+        "out-of-scope",
+        "Evaluating Hallucination in Summarization Models",
+        "We build a benchmark of annotated summaries and measure hallucination rates of twelve pretrained summarization language models.",
+    ),
+    (
+        "set2-10",
+        "out-of-scope",
+        "Offline Reinforcement Learning with Conservative Critics",
+        "We propose a conservative value estimate that prevents overestimation of out-of-distribution actions in offline RL, improving results on continuous control datasets.",
+    ),
+    (
+        "set2-11",
+        "out-of-scope",
+        "Prompting Language Models to Plan Household Tasks",
+        "We show that large language models, prompted with a few examples, can produce step-by-step plans for household tasks without any learning, and we analyse their errors.",
+    ),
+    (
+        "set2-12",
+        "out-of-scope",
+        "Contrastive Preference Learning for Summarization without Reinforcement Learning",
+        "We replace RLHF with a contrastive loss over human-preferred and rejected summaries, which trains the summarizer directly by supervised learning.",
+    ),
+    (
+        "set2-13",
+        "rl4llm/fine-tuning/with-human-feedback",
+        "Aligning Code Assistants with Developer Preferences",
+        "Professional developers rated completions from a code assistant. From these ratings we learn a reward model and fine-tune the assistant with reinforcement learning from human feedback.",
+    ),
+    (
+        "set2-14",
+        "llm4rl/reward",
+        "Vision-Language Similarity as Reward for Zero-Shot Robot Tasks",
+        "We compute the similarity between a camera image and a text description of the goal with a pretrained vision-language model and use it as the reward for training robot policies with reinforcement learning.",
+    ),
+    (
+        "set3-0",
+        "rl4llm/fine-tuning/with-human-feedback",
+        "Learning from Pairwise Judgements of Tutors to Improve Math Explanations",
+        "Experienced tutors were shown two explanations generated by a language model and picked the clearer one. We distill their picks into a reward model and optimize the explanation generator with PPO, yielding explanations students rate higher.",
+    ),
+    (
+        "set3-1",
+        "rl4llm/fine-tuning/without-human-feedback",
+        "Reinforcement Learning with Retrieval-Grounded Rewards Reduces Hallucination",
+        "We penalize unsupported claims in a question-answering LLM: an entailment model checks each generated sentence against retrieved passages, and the resulting factuality score is the reward for reinforcement learning fine-tuning of the LLM.",
+    ),
+    (
+        "set3-2",
+        "rl4llm/prompt-engineering",
+        "Reinforcement-Learned Soft Instructions for API-Only Language Models",
+        "The target model is only available through an API, so its parameters cannot be changed. We learn, with a policy-gradient method, a policy that composes the instruction text placed before each input, maximizing the API model's task score.",
+    ),
+    (
+        "set3-3",
+        "llm4rl/reward",
+        "Language-Specified Objectives for Legged Robots via Code Synthesis",
+        "Given a natural-language description of a desired gait, an LLM synthesizes a Python function that computes the reward from the robot's state. Policies for several gaits are then trained in simulation with reinforcement learning and deployed on hardware.",
+    ),
+    (
+        "set3-4",
+        "llm4rl/goal",
+        "LLM-Driven Exploration in Procedurally Generated Worlds",
+        "Deep RL agents struggle to explore large procedurally generated worlds. We let a large language model read the agent's inventory and recent observations and suggest what to attempt next; achieving a suggestion gives the agent an exploration bonus.",
+    ),
+    (
+        "set3-5",
+        "llm4rl/policy",
+        "Acting with Language Model Priors in Card Games",
+        "We represent game states as text and let a frozen large language model score candidate moves; these scores form a prior policy that regularizes a reinforcement learning agent, which learns to play faster and closer to human style.",
+    ),
+    (
+        "set3-6",
+        "rl+llm/with-language-feedback",
+        "Self-Correcting Robot Plans from Failure Explanations",
+        "A language model planner assigns pick-and-place skills, each trained beforehand with reinforcement learning, to a robot. When a skill fails, a vision module explains the failure in words to the planner, which then repairs its plan.",
+    ),
+    (
+        "set3-7",
+        "rl+llm/without-language-feedback",
+        "Compositional Navigation from Language with Pretrained Locomotion Policies",
+        "A language model converts a route description into a sequence of calls to navigation primitives whose policies were trained with RL; the sequence is executed open loop.",
+    ),
+    (
+        "set3-8",
+        "out-of-scope",
+        "Distilling Chain-of-Thought into Small Language Models",
+        "We fine-tune small language models on reasoning traces produced by a larger model using standard cross-entropy; no reinforcement learning is involved.",
+    ),
+    (
+        "set3-9",
+        "out-of-scope",
+        "Curiosity-Driven Exploration for Robotic Grasping",
+        "We propose an intrinsic reward based on prediction error to improve exploration in deep reinforcement learning for robotic grasping in clutter.",
+    ),
+    (
+        "set3-10",
+        "out-of-scope",
+        "A Survey of Evaluation Metrics for Dialogue Systems",
+        "We review automatic and human evaluation metrics for open-domain dialogue systems and discuss their correlation with human judgements.",
+    ),
+    (
+        "set3-11",
+        "rl4llm/fine-tuning/without-human-feedback",
+        "Training Web Agents with Outcome Rewards",
+        "A language-model agent browses websites to complete user requests. We fine-tune the model with online reinforcement learning where the only reward is whether the final page satisfies an automatic checker.",
+    ),
+    (
+        "set4-0",
+        "rl4llm/fine-tuning/with-human-feedback",
+        "Steering Summaries toward Reader Intent",
+        "Abstractive summarizers trained on reference summaries often miss what readers care about. We gathered 40,000 judgments in which readers chose between two summaries of the same article. A preference predictor learned from these judgments scores new summaries, and we optimize the summarization model against it with a KL-regularized policy optimization objective. In blind evaluations, readers prefer our summaries over those of a model ten times larger. We release the judgments and analysis of when the predictor is exploited.",
+    ),
+    (
+        "set4-1",
+        "rl4llm/fine-tuning/without-human-feedback",
+        "Formal Proof Search with Language Models and Proof-Checker Rewards",
+        "Theorem proving requires long chains of exact steps. We train a language model to generate proof steps in a formal system and use the proof checker's verdict as the only training signal. Starting from a supervised model, we apply an on-policy reinforcement learning algorithm to update the model's weights. The resulting prover closes 12% more theorems on a standard benchmark, and its improvements transfer to unseen domains.",
+    ),
+    (
+        "set4-2",
+        "rl4llm/prompt-engineering",
+        "Automatic Jailbreak Discovery with a Learned Attacker",
+        "Safety evaluations of chat models depend on finding inputs that elicit harmful answers. We train an attacker policy with reinforcement learning to produce adversarial prompts for a fixed target model; the reward is a harmfulness classifier's score on the target's reply plus a diversity bonus. The target model is never modified. Our attacker finds more diverse failures than manual red-teaming and gradient-based search.",
+    ),
+    (
+        "set4-3",
+        "llm4rl/reward",
+        "Language Feedback as Dense Rewards for Sparse-Reward Manipulation",
+        "Manipulation tasks with sparse success signals are hard for reinforcement learning. We prompt a large language model with a description of the task and the robot's recent trajectory and ask it to rate progress from 0 to 10. These ratings are converted into a shaped reward that supplements the environment's sparse reward. On twelve simulated manipulation tasks, agents trained with the language-model ratings learn two to five times faster.",
+    ),
+    (
+        "set4-4",
+        "llm4rl/goal",
+        "Goal Imagination with Language Models for Open-Ended Agents",
+        "Agents that learn without external objectives must choose their own goals. We use a pretrained language model to imagine new goals by recombining descriptions of what the agent has already achieved. The agent then trains a goal-conditioned policy with reinforcement learning to reach these imagined goals in a text-rendered 2D world. This leads to a broader repertoire of skills than sampling goals uniformly.",
+    ),
+    (
+        "set4-5",
+        "llm4rl/policy",
+        "Pretrained Language Models Improve Sample Efficiency in Text-Based Games",
+        "Interactive fiction games require both language understanding and sequential decision making. We fine-tune a pretrained language model as the actor of an actor-critic agent, with the game score as reward. The language model proposes actions from the textual observation, and its parameters are updated online. Compared with agents trained from scratch, our agent reaches higher scores with far fewer interactions.",
+    ),
+    (
+        "set4-6",
+        "rl+llm/without-language-feedback",
+        "Long-Horizon Assembly by Sequencing Reinforcement-Learned Skills with LLMs",
+        "We address long-horizon assembly with a two-level system. At the lower level, insertion, screwing and grasping skills are each trained with reinforcement learning in simulation and transferred to a real robot. At the upper level, a large language model reads the assembly manual and outputs the order in which to invoke the skills. The plan is generated once, before execution. The system assembles unseen furniture kits with 70% success.",
+    ),
+    (
+        "set4-7",
+        "rl+llm/with-language-feedback",
+        "Closing the Loop between Language Planners and Learned Controllers",
+        "Language models can propose plans but cannot see whether they succeed. We connect an LLM planner to controllers trained with reinforcement learning and, after every step, convert the robot's perception into a short textual report of the scene and of whether the step succeeded. The LLM uses these reports to decide the next step or to replan. This closed-loop system recovers from most execution failures in kitchen tasks.",
+    ),
+    (
+        "set4-8",
+        "out-of-scope",
+        "Efficient Long-Context Attention for Language Models",
+        "We propose a linear-time attention mechanism for language models that processes documents of a million tokens. Our kernel reduces memory use by 8x and matches full attention on long-document question answering and summarization benchmarks.",
+    ),
+    (
+        "set4-9",
+        "out-of-scope",
+        "Sample-Efficient Model-Based Reinforcement Learning for Legged Locomotion",
+        "We learn a dynamics model of a quadruped from a few minutes of data and use it to train locomotion policies with reinforcement learning. The policies transfer to the real robot without fine-tuning.",
+    ),
+    (
+        "set4-10",
+        "out-of-scope",
+        "Self-Instruct Data Generation for Instruction Tuning",
+        "We generate instruction-following data with a language model and fine-tune it on its own outputs with supervised learning. No reward model or reinforcement learning is used, and the approach improves instruction following on held-out tasks.",
+    ),
 ]

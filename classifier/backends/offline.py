@@ -20,10 +20,11 @@ from ..ingest import Paper
 from ..result import DecisionFacts, Verdict, leaf_from_facts
 from ..taxonomy import OUT_OF_SCOPE
 from . import Backend
-from .offline_cues import BACKGROUND, CLAIM, GROUPS, NEGATION
+from .offline_cues import BACKGROUND, CLAIM, GROUPS, NEGATION, ROLE_WORDS
 
 PATTERNS = {name: group.pattern() for name, group in GROUPS.items()}
-_KEEP_NEGATED = {"automatic_feedback"}  # "without any human labels" is itself a cue for automatic feedback
+# "without any human labels" is itself a cue for automatic feedback, "without updating its weights" for prompting
+_KEEP_NEGATED = {"automatic_feedback", "prompt_policy"}
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])")
 _FIRST_PERSON_FULLTEXT = 40  # most claim sentences taken from the full text
 
@@ -47,6 +48,7 @@ class Reading:
     best: dict[str, tuple[float, str]] = field(default_factory=dict)
     own: dict[str, float] = field(default_factory=dict)  # from the title and sentences not about others' work
     negated: dict[str, float] = field(default_factory=dict)  # the paper's own "without X" statements
+    role_words: dict[str, float] = field(default_factory=dict)  # in sentences naming the language model
 
     def s(self, name: str) -> float:
         return self.scores.get(name, 0.0)
@@ -95,6 +97,11 @@ def read(paper: Paper) -> Reading:
                 reading.own[name] = reading.own.get(name, 0.0) + gain
             if gain > reading.best.get(name, (0.0, ""))[0]:
                 reading.best[name] = (gain, sent.text)
+        if PATTERNS["llm"].search(affirmed):
+            for role, pat in ROLE_WORDS.items():
+                hits = len(pat.findall(affirmed))
+                if hits:
+                    reading.role_words[role] = reading.role_words.get(role, 0.0) + sent.weight * min(hits, 2)
     return reading
 
 
@@ -120,16 +127,21 @@ def decide(r: Reading) -> Decision:
     if not combines and llm >= LLM_AT and shaped >= 2.0:
         margins["combines"] = min(margins["combines"], 0.1)  # shaped like an RL/LLM method, but no RL stated
     lang = r.s("language_task")
-    env = r.s("env_task") + 0.5 * r.s("agent_word") + 0.5 * r.s("planning")
+    roles_seen = max(r.s("llm_reward"), r.s("llm_goal"), r.s("llm_policy"))
+    # an RL agent's reward, goal, policy or skills belong to a task outside language
+    env = r.s("env_task") + 0.5 * r.s("agent_word") + 0.5 * r.s("planning") + 0.5 * roles_seen
     prompt, tune = r.s("prompt_policy"), r.s("rl_trains_lm")
     roles = {"reward": r.s("llm_reward"), "goal": r.s("llm_goal"), "policy": r.s("llm_policy")}
     role, role_score = max(roles.items(), key=lambda kv: kv[1])
+    weak_role = role_score == 0 and bool(r.role_words)
+    if weak_role:  # no role cue: what the sentences about the language model speak of
+        role = max(r.role_words.items(), key=lambda kv: kv[1])[0]
     planning = r.s("planning")
-    language = lang + 0.5 * tune + prompt > env or env == 0
+    language = lang + 0.5 * tune + prompt > env or r.s("env_task") == 0  # a bare "agent" is not a world
     margins["language"] = _margin(lang + 0.5 * tune + prompt, env)
     prompt_only = language and prompt >= 1.0 and prompt > tune
     human, auto = r.s("human_feedback"), r.s("automatic_feedback")
-    independent = not language and planning > role_score and planning >= 1.5
+    independent = not language and planning > role_score and planning >= 1.0
     facts = DecisionFacts(
         combines_rl_and_llm=combines,
         task_is_language=language,
@@ -137,7 +149,7 @@ def decide(r: Reading) -> Decision:
         or (not language and role == "policy" and not independent),
         rl_edits_prompts_only=prompt_only,
         feedback_is_human=human > auto,
-        llm_role_for_rl_agent=role if (not language and role_score > 0 and not independent) else "none",
+        llm_role_for_rl_agent=role if (not language and (role_score > 0 or weak_role) and not independent) else "none",
         trained_independently=independent,
         language_feedback_to_llm=r.s("language_feedback") >= 1.0,
     )
@@ -158,7 +170,7 @@ def decide(r: Reading) -> Decision:
     else:
         deciding += ["env_task", f"llm_{role}"]
         ranked = sorted([*roles.values(), planning], reverse=True)
-        margins["leaf"] = _margin(ranked[0], ranked[1])
+        margins["leaf"] = 0.05 if weak_role else _margin(ranked[0], ranked[1])
     return Decision(facts, margins, deciding)
 
 

@@ -2,8 +2,8 @@
 definitions (``../shared/taxonomy/README.md`` in our words). No group names a study, system, benchmark,
 dataset or environment: a rule that names a paper scores that paper, not its class.
 
-Each group is a list of regular expressions (case-insensitive; a space also matches no space, because
-some PDFs lose their spaces). The engine in ``offline.py`` decides which sentences count and how much.
+Each group is a list of regular expressions (case-insensitive; a space also matches a hyphen or no
+space at all: "language-model agent", and PDFs that lose their spaces). The engine in ``offline.py`` decides which sentences count and how much.
 """
 
 from __future__ import annotations
@@ -22,7 +22,15 @@ class CueGroup:
     phrases: tuple[str, ...]
 
     def pattern(self) -> re.Pattern[str]:
-        return re.compile("|".join(p.replace(" ", r"\s*") for p in self.phrases), re.IGNORECASE)
+        return re.compile("|".join(map(_loosen, self.phrases)), re.IGNORECASE)
+
+
+def _loosen(phrase: str) -> str:
+    """A space between words also matches a hyphen or nothing; a skipped word still needs a separator."""
+    phrase = phrase.replace("[- ]", " ")
+    for group in (r"(?:\w+ )", r"(?:[\w-]+ )", r"(?:[\w'-]+ )"):
+        phrase = phrase.replace(group, group[:-2] + r"[\s-]+)")
+    return phrase.replace(" ", r"[\s-]*")
 
 
 GROUPS: dict[str, CueGroup] = {
@@ -80,6 +88,9 @@ GROUPS: dict[str, CueGroup] = {
             r"text-pretrained",
             r"(?:AI |chat |dialogue |code |coding |virtual )assistants?",
             r"completions",
+            r"summari[sz]ers?",
+            r"(?:summari[sz]ation|translation|generation|dialogue|seq2seq|sequence-to-sequence|chat|captioning) models?",
+            r"text generators?",
             r"language pre-?training",
             r"\b(?:large|off-the-shelf) (?:\w+ )?models?\b",
             r"\bGPT-?\d?\b",
@@ -164,6 +175,8 @@ GROUPS: dict[str, CueGroup] = {
             r"grid ?worlds?",
             r"mazes?",
             r"traffic",
+            r"\bworlds?\b",
+            r"\b(?:2D|3D)\b",
         ),
     ),
     "agent_word": CueGroup(
@@ -215,6 +228,14 @@ GROUPS: dict[str, CueGroup] = {
             r"(?:edit|modif|rewrit|revis)\w* (?:\w+ ){0,3}(?:instructions?|prompts?|verbali[sz]ers?|queries)",
             r"keep (?:\w+ ){0,4}(?:fixed|frozen)",
             r"fixed (?:\w+ ){0,2}(?:LLMs?|language models?)",
+            r"(?:parameters|weights) (?:\w+ ){0,2}cannot be (?:changed|updated|modified|fine-?tuned|accessed)",
+            r"without (?:\w+ ){0,2}(?:updating|changing|modifying|fine-?tuning|access(?:ing)? to) (?:\w+ ){0,3}(?:weights|parameters|gradients)",
+            r"API-only|(?:only )?(?:available|accessible) (?:only )?(?:through|via) (?:an? |its )?API",
+            r"(?:instruction|prefix|text|hint)s? (?:\w+ ){0,2}(?:placed|prepended|inserted) (?:before|in front of)",
+            r"never (?:modified|updated|changed|fine-?tuned)",
+            r"(?:fixed|frozen) (?:\w+ ){0,2}target",
+            r"(?:adversarial|attack|jailbreak) prompts?",
+            r"produc\w* (?:\w+ ){0,2}prompts?",
         ),
     ),
     # -- RL4LLM fine-tuning: where does the reward come from? -----------------------------------------
@@ -237,6 +258,8 @@ GROUPS: dict[str, CueGroup] = {
             r"(?:their|human) comparisons",
             r"thumbs",
             r"crowdsourc\w*",
+            r"(?:experienced |expert |professional |trained )?(?:tutors|teachers|students|experts|humans|people|users|players|readers|reviewers|evaluators|moderators|clinicians|physicians|doctors|workers|judges) (?:\w+ ){0,6}(?:picked|chose|selected|preferred|ranked|rated|compared|judged|marked|voted|labell?ed)",
+            r"their (?:picks|choices|votes|rankings|ratings|judge?ments)",
             r"(?:writers|workers|judges|participants|developers|annotators|raters|labell?ers) (?:\w+ ){0,4}(?:judged|chose|picked|compared|ranked|rated|preferred)",
             r"preference (?:data(?:set)?s?|pairs)",
         ),
@@ -282,6 +305,7 @@ GROUPS: dict[str, CueGroup] = {
             r"outputs? (?:a |the )?(?:corresponding )?reward signal",
             r"(?:scores?|ratings?|judge?ments?|critiques?|preferences|feedback|evaluations?) (?:\w+ ){0,4}(?:serve|used|act|become)s? as (?:the |a |an )?(?:dense |intrinsic |proxy )?rewards?",
             r"(?:language model|LLM|VLM) critics?",
+            r"(?:synthes|compos|creat|construct|defin|specif|implement)\w* (?:\w+ ){0,6}(?:computes?|returns?|gives?|outputs?) (?:\w+ ){0,2}rewards?",
             r"(?:convert|translat|turn|map)\w* (?:[\w'-]+ ){0,6}into (?:an? )?(?:[\w-]+ ){0,2}rewards?",
             r"us(?:e|es|ed|ing) (?:\w+ ){0,3}as (?:the |a |an )?(?:dense |intrinsic |proxy )?rewards?",
         ),
@@ -301,6 +325,9 @@ GROUPS: dict[str, CueGroup] = {
             r"interestingness",
             r"guid\w* (?:\w+ ){0,2}exploration",
             r"shape exploration",
+            r"(?:suggest|propos)\w* (?:what|which) (?:\w+ ){0,3}(?:to (?:do|attempt|try|pursue|practi[cs]e)|next)",
+            r"exploration bonus",
+            r"bonus for (?:achiev|reach|complet)\w*",
         ),
     ),
     "llm_policy": CueGroup(
@@ -361,6 +388,9 @@ GROUPS: dict[str, CueGroup] = {
             r"inform its next",
             r"reports? (?:\w+ ){0,3}(?:in text|in natural language|as text)",
             r"revis\w* (?:\w+ ){0,2}plans?",
+            r"(?:explain|describ|report|summari[sz])\w* (?:[\w-]+ ){0,5}(?:in words|in (?:natural )?language|in text|as text)",
+            r"repair\w* (?:\w+ ){0,2}plans?",
+            r"(?:failure|success) (?:explanations?|descriptions?|reports?)",
         ),
     ),
 }
@@ -368,7 +398,8 @@ GROUPS: dict[str, CueGroup] = {
 # A negation covers the rest of its clause: "without any reinforcement learning or human preference
 # modeling, we ..." says nothing for RL or for human feedback.
 NEGATION = re.compile(
-    r"(?:\b(?:without|instead of|rather than|free of|no need for|alternative to|bypass\w*|eliminat\w* the need for"
+    r"(?:\b(?:without|instead of|rather than|free of|no need for|no|alternative to|bypass\w*|eliminat\w* the need for"
+    r"|(?:is|are|was|were) not (?:used|involved|needed|required)"
     r"|(?:does|do|did) not (?:use|rely on|require|need)\w*)\b[^,;.:!?()]*)"
     r"|\b(?:RL|reinforcement[- ]learning)-free\b",
     re.IGNORECASE,
@@ -387,3 +418,11 @@ BACKGROUND = re.compile(
     r"|\bwidely used\b|\bcommonly used\b|\bpopular\b|\busually\b|\btypically\b|\bconventionally\b",
     re.IGNORECASE,
 )
+
+# When no role cue fires, what the sentences that mention the language model talk about: rewards and
+# scores, goals and suggestions, or actions and decisions. A weak reading of "what the LLM gives the agent".
+ROLE_WORDS = {
+    "reward": re.compile(r"\brewards?\b|\bscor(?:e|es|ed|ing)\b|\bcritic", re.IGNORECASE),
+    "goal": re.compile(r"\b(?:sub)?goals?\b|\bsuggest\w*|\bpropos\w*|\bexplor\w*|\bcurricul\w*|\bnext task", re.IGNORECASE),
+    "policy": re.compile(r"\bactions?\b|\bpolic(?:y|ies)\b|\bdecisions?\b|\bmoves?\b|\bact(?:s|ing)?\b", re.IGNORECASE),
+}
