@@ -85,7 +85,7 @@ def _bib_items(path: Path) -> list[Item]:
         if raw is None and f.get("file"):
             pdf = _bib_file_field(f["file"], path.parent)
             if pdf is not None:
-                raw = str(pdf)
+                raw = str(pdf.absolute())  # already joined with the .bib's folder: never join it twice
         items.append(_with_metadata(raw, f.get("title", ""), f.get("abstract", ""), path.parent, entry.key))
     return items
 
