@@ -64,7 +64,7 @@ def _row(rec: dict[str, Any]) -> dict[str, Any]:
         "leaf": res.get("leaf", ""),
         "top_class": res.get("top_class", ""),
         "confidence": res.get("confidence", ""),
-        "needs_review": {True: "yes", False: "no"}.get(res.get("needs_review"), ""),
+        "needs_review": "" if "needs_review" not in res else ("yes" if res["needs_review"] else "no"),
         "input": res.get("input", ""),
         "title": res.get("title", ""),
         "error": err.get("message", ""),
