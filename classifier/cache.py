@@ -9,6 +9,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from .errors import ConfigError
+
 
 def cache_key(**parts: Any) -> str:
     blob = json.dumps(parts, sort_keys=True, default=str)
@@ -16,25 +18,45 @@ def cache_key(**parts: Any) -> str:
 
 
 class ResultCache:
-    """One JSON file per key under ``dir``, written atomically (a crash never leaves half a file)."""
+    """One JSON file per key under ``dir``, written atomically (a crash never leaves half a file).
+
+    A cache is a convenience: an entry that cannot be read is a miss, and one that cannot be written
+    costs a call next time, never the answer in hand."""
 
     def __init__(self, directory: Path) -> None:
         self.dir = directory
+        self.write_error: str | None = None
+
+    def check(self) -> None:
+        """At start-up, before any paid call: the folder must be one we can write."""
+        try:
+            self.dir.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.dir, suffix=".probe")
+            os.close(fd)
+            os.unlink(tmp)
+        except OSError as exc:
+            raise ConfigError(
+                f"{self.dir}: the cache folder cannot be written ({exc.strerror or exc})",
+                hint="set RLTAXO_CACHE_DIR to a writable folder, or pass --no-cache",
+            ) from exc
 
     def _path(self, key: str) -> Path:
         return self.dir / key[:2] / f"{key}.json"
 
     def get(self, key: str) -> dict[str, Any] | None:
         try:
-            data: dict[str, Any] = json.loads(self._path(key).read_text(encoding="utf-8"))
-            return data
+            data = json.loads(self._path(key).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
+        return data if isinstance(data, dict) else None
 
     def put(self, key: str, value: dict[str, Any]) -> None:
         path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(value, fh)
-        os.replace(tmp, path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(value, fh)
+            os.replace(tmp, path)
+        except OSError as exc:  # a full disk or a folder gone read-only mid-run: keep the answer, skip the cache
+            self.write_error = f"{self.dir}: {exc.strerror or exc}"

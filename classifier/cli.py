@@ -7,6 +7,7 @@ Heavy modules (pypdf, openai) are imported inside commands so ``rltaxo --help`` 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from typing import Annotated, Any
 
@@ -378,6 +379,9 @@ def classify(
                 _print_result(result)
     except KeyboardInterrupt as exc:
         code = fail(exc)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)  # every finished result is printed; do not wait for requests or back-offs in flight
     finally:
         pool.shutdown(wait=code != EXIT_INTERRUPTED, cancel_futures=True)
         pipe.close()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import multiprocessing
+import os
 import re
 import statistics
 import unicodedata
@@ -460,16 +461,39 @@ def _safe_meta(reader: Any) -> bool:
 # ---------------------------------------------------------------------------------------------
 # the guarded reader: a killable child process with a memory limit
 # ---------------------------------------------------------------------------------------------
-def _child(conn: Any, path: str, limits: Limits, all_pages: bool) -> None:
+def _die_with_parent(pid: int) -> None:
+    """Exit as soon as process ``pid`` (rltaxo) is gone. Readers are forked by multiprocessing's
+    forkserver, which outlives a SIGKILLed rltaxo, so neither being its child nor PDEATHSIG helps:
+    a watchdog thread polls rltaxo twice a second (pypdf's pure-Python loops let it run)."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while True:
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                os._exit(3)
+            except PermissionError:
+                pass
+            time.sleep(0.5)
+
+    threading.Thread(target=watch, name="rltaxo-parent-watch", daemon=True).start()
+
+
+def _child(conn: Any, path: str, limits: Limits, all_pages: bool, parent: int) -> None:
     import resource
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it kills us if need be
+    _die_with_parent(parent)
     cap = limits.memory_mb * 1024 * 1024
-    try:
-        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
-    except (ValueError, OSError):
-        pass
+    cpu = int(limits.timeout_s) + 5  # a backstop: even orphaned, a reader never spins past its time limit
+    for which, value in ((resource.RLIMIT_AS, cap), (resource.RLIMIT_CPU, cpu)):
+        try:
+            resource.setrlimit(which, (value, value))
+        except (ValueError, OSError):
+            pass
     message: tuple[str, Any]
     try:
         message = ("ok", read_pdf(path, limits, all_pages=all_pages))
@@ -507,7 +531,7 @@ def read_pdf_guarded(path: str | Path, limits: Limits | None = None, *, all_page
         raise SourceNotFound(f"{path}: no such file")
     ctx = _context()
     parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(child, str(path), limits, all_pages), daemon=True)
+    proc = ctx.Process(target=_child, args=(child, str(path), limits, all_pages, os.getpid()), daemon=True)
     proc.start()
     child.close()
     try:

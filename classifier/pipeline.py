@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import backends
+from . import __version__, backends
 from .arxiv_api import ArxivApi
 from .cache import ResultCache, cache_key
 from .errors import DownloadError, SourceNotFound
@@ -106,6 +106,8 @@ class Pipeline:
         self.backend = backend or backends.create(settings.resolved_backend(), settings)
         self.reader = Reader(settings, auto_downloads=auto_downloads, offline=offline)
         self.cache = ResultCache(settings.cache_dir / "results")
+        if self.backend.cacheable and settings.use_cache:
+            self.cache.check()
 
     def read(self, source: Source) -> Paper:
         return self.reader.read(source)
@@ -122,6 +124,7 @@ class Pipeline:
         excerpt = self.excerpt(paper)
         b = self.backend
         key = cache_key(
+            tool=__version__,
             pdf=paper.sha256,
             excerpt=excerpt.sha256,
             prompt=b.prompt_version,
@@ -135,7 +138,10 @@ class Pipeline:
             if hit is not None:
                 hit.update(source=source.raw, key=source.key, cached=True)
                 hit["usage"] = {"prompt_tokens": 0, "completion_tokens": 0, "attempts": 0}
-                return ClassificationResult.model_validate(hit)
+                try:
+                    return ClassificationResult.model_validate(hit)
+                except ValueError:  # {}, an edited leaf, an older rltaxo's entry: a miss, overwritten below
+                    pass
         verdict = b.classify(paper, excerpt)
         result = self._finish(source, paper, excerpt, verdict)
         if use_cache:

@@ -152,3 +152,65 @@ def test_fuzz_mutated_real_pdfs_never_crash_or_hang(data: bytes, tmp_path_factor
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, old)
+
+
+def _sleeper(with_guard: bool, parent: int) -> None:
+    """A stand-in for a reader stuck in a PDF: forked the way readers are, then busy for a minute."""
+    import time
+
+    from classifier import ingest
+
+    if with_guard:
+        ingest._die_with_parent(parent)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:  # busy, as pypdf would be
+        sum(range(10_000))
+
+
+_PARENT = """
+import os, sys, time
+sys.path.insert(0, {root!r})
+from classifier import ingest
+from tests.test_hostile_pdfs import _sleeper
+p = ingest._context().Process(target=_sleeper, args=({guard}, os.getpid()), daemon=True)
+p.start()
+print(p.pid, flush=True)
+time.sleep(60)
+"""
+
+
+def _state(pid: int) -> str:
+    """The process state letter from /proc, or "gone"."""
+    try:
+        return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return "gone"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("guard", [True, False])
+def test_a_reader_dies_with_a_killed_rltaxo(guard: bool) -> None:
+    """A reader watches rltaxo (``_child`` calls ``_die_with_parent``) and exits when it is SIGKILLed;
+    without the watch (the control case) it would live on under the forkserver, which outlives rltaxo."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from .conftest import ROOT
+
+    parent = subprocess.Popen(
+        [sys.executable, "-c", _PARENT.format(root=str(ROOT), guard=guard)], stdout=subprocess.PIPE, text=True
+    )
+    assert parent.stdout is not None
+    reader = int(parent.stdout.readline())
+    os.kill(parent.pid, signal.SIGKILL)
+    parent.wait()
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and _state(reader) not in ("gone", "Z"):
+        time.sleep(0.1)
+    alive = _state(reader) not in ("gone", "Z")
+    if not guard:
+        os.kill(reader, signal.SIGKILL)
+    assert alive is (not guard)

@@ -288,3 +288,75 @@ def test_retry_after_header_forms() -> None:
     assert retry_after_s({"retry-after": "86400"}) == 120.0  # capped
     assert 8 <= (retry_after_s({"retry-after": formatdate(time.time() + 10, usegmt=True)}) or 0) <= 10
     assert retry_after_s({"retry-after": "soon"}) is None and retry_after_s({}) is None
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        Action(raw=b"<html><body>Welcome to my blog</body></html>"),  # OPENAI_BASE_URL points at a web page
+        Action(
+            body={
+                "id": "x",
+                "object": "chat.completion",
+                "created": 0,
+                "model": "m",
+                "choices": [{"index": 0, "finish_reason": "stop", "message": None}],
+            }
+        ),
+    ],
+    ids=["not-json", "message-null"],
+)
+def test_malformed_200_answers_are_typed_errors(action: Action, tmp_path: Path) -> None:
+    with FakeOpenAI(default=action) as fake, pytest.raises(E.InvalidOutputError):
+        classify(fake, tmp_path)
+
+
+def test_non_integer_usage_does_not_lose_the_answer(tmp_path: Path) -> None:
+    from .fake_openai import completion
+
+    body = completion(json.dumps(answer()))
+    body["usage"] = {"prompt_tokens": "lots", "completion_tokens": None, "total_tokens": "?"}
+    with FakeOpenAI(default=Action(body=body)) as fake:
+        result = classify(fake, tmp_path)
+    assert result.leaf == "llm4rl/reward" and result.usage.prompt_tokens == 0
+
+
+def test_server_text_that_echoes_the_key_is_redacted(env: dict[str, str], tmp_path: Path) -> None:
+    from .fake_openai import completion
+
+    refusal = Action(body=completion(None, refusal=f"I will not use key {KEY}"))
+    with FakeOpenAI(default=refusal) as fake:
+        e = {**env, "OPENAI_BASE_URL": fake.url, "OPENAI_API_KEY": KEY, "RLTAXO_MODEL": "fake-model"}
+        r = run_cli("classify", str(SAMPLE), "--json", "--structured-mode", "json_object", env=e)
+        fake.default = ok(answer(leaf=KEY))  # a leaf that is the key: the schema error must not print it
+        r2 = run_cli("classify", str(SAMPLE), "--json", "--no-cache", "--structured-mode", "json_object", env=e)
+    assert r.returncode == 1 and "refused" in r.stdout
+    for out in (r, r2):
+        assert KEY not in out.stdout + out.stderr
+
+
+@pytest.mark.slow
+def test_ctrl_c_in_classify_exits_at_once_during_a_long_retry_after(env: dict[str, str]) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    with FakeOpenAI(default=error(429, "slow down", headers={"retry-after": "60"})) as fake:
+        e = {**env, "OPENAI_BASE_URL": fake.url, "OPENAI_API_KEY": KEY, "RLTAXO_MODEL": "fake-model"}
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "classifier", "classify", str(SAMPLE), "--structured-mode", "json_object"],
+            env=e, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and fake.count == 0:
+            time.sleep(0.05)
+        assert fake.count >= 1
+        time.sleep(0.3)  # now waiting out the Retry-After
+        t0 = time.monotonic()
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=30)
+        took = time.monotonic() - t0
+    assert proc.returncode == 130 and "interrupted" in err and "Traceback" not in err
+    assert took < 15, took

@@ -51,6 +51,14 @@ class Budget:
             self.used += tokens
 
 
+def _count(value: object) -> int:
+    """A token count as the server gave it; a non-integer is not worth failing a paid answer over."""
+    try:
+        return max(0, int(value or 0))  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return 0
+
+
 def retry_after_s(headers: Any, cap: float = 120.0) -> float | None:
     """Seconds to wait from ``retry-after-ms``, ``retry-after`` (seconds or an HTTP date); capped."""
     from email.utils import parsedate_to_datetime
@@ -219,28 +227,43 @@ class OpenAIBackend(Backend):
                     f"cannot reach {self.settings.base_url or 'api.openai.com'}: {self._redact(str(exc))}",
                     hint="is the server running? check OPENAI_BASE_URL",
                 ) from None
-            if resp.usage is not None:
-                usage.prompt_tokens += resp.usage.prompt_tokens or 0
-                usage.completion_tokens += resp.usage.completion_tokens or 0
-                self.budget.spend((resp.usage.prompt_tokens or 0) + (resp.usage.completion_tokens or 0))
-            if not resp.choices:
-                raise E.InvalidOutputError(f"{self.model}: answer had no choices")
-            choice = resp.choices[0]
-            refusal = getattr(choice.message, "refusal", None)
-            if refusal:
-                raise E.RefusalError(f"{self.model} refused: {' '.join(str(refusal).split())[:200]}")
-            if choice.finish_reason == "content_filter":
-                raise E.ContentFilterError(f"{self.model}: the answer was stopped by the content filter")
-            if choice.finish_reason == "length":
-                raise E.LengthError(
-                    f"{self.model}: the answer was cut off at {COMPLETION_TOKENS} tokens (finish_reason=length)",
-                    hint="use a model that follows the schema, or a smaller --excerpt-tokens",
-                )
-            return str(choice.message.content or "")
+            except (ValueError, TypeError, openai.APIResponseValidationError) as exc:  # a 200 that is not JSON
+                raise E.InvalidOutputError(
+                    f"{self.model}: the server's answer is not a chat completion ({self._redact(str(exc))[:120]})",
+                    hint="does OPENAI_BASE_URL point at an OpenAI-compatible API?",
+                ) from None
+            try:
+                return self._content(resp, usage)
+            except (AttributeError, TypeError, IndexError, KeyError) as exc:  # "message": null and the like
+                raise E.InvalidOutputError(
+                    f"{self.model}: malformed chat completion ({type(exc).__name__}: {self._redact(str(exc))[:120]})"
+                ) from None
 
         return call_with_retries(
             attempt, gate=self.gate, max_attempts=self.settings.max_attempts, max_wait_s=self.settings.max_wait_s
         )
+
+    def _content(self, resp: Any, usage: Usage) -> str:
+        """The answer text of a completion, its usage counted; every server-given string is redacted."""
+        if resp.usage is not None:
+            prompt, completion = _count(resp.usage.prompt_tokens), _count(resp.usage.completion_tokens)
+            usage.prompt_tokens += prompt
+            usage.completion_tokens += completion
+            self.budget.spend(prompt + completion)
+        if not resp.choices:
+            raise E.InvalidOutputError(f"{self.model}: answer had no choices")
+        choice = resp.choices[0]
+        refusal = getattr(choice.message, "refusal", None)
+        if refusal:
+            raise E.RefusalError(f"{self.model} refused: {self._redact(' '.join(str(refusal).split()))[:200]}")
+        if choice.finish_reason == "content_filter":
+            raise E.ContentFilterError(f"{self.model}: the answer was stopped by the content filter")
+        if choice.finish_reason == "length":
+            raise E.LengthError(
+                f"{self.model}: the answer was cut off at {COMPLETION_TOKENS} tokens (finish_reason=length)",
+                hint="use a model that follows the schema, or a smaller --excerpt-tokens",
+            )
+        return str(choice.message.content or "")
 
     def _map_status(self, exc: Any) -> E.BackendError:
         status = exc.status_code
@@ -273,8 +296,9 @@ class OpenAIBackend(Backend):
         except ValidationError as exc:
             first = exc.errors()[0]
             loc = ".".join(str(p) for p in first["loc"]) or "answer"
+            detail = self._redact(f"{loc}: {first['msg']}")[:300]
             raise E.InvalidOutputError(
-                f"{self.model}: answer does not fit the schema ({exc.error_count()} error(s); {loc}: {first['msg']})"
+                f"{self.model}: answer does not fit the schema ({exc.error_count()} error(s); {detail})"
             ) from None
 
     def _first_answer(self, paper: Paper, excerpt: Excerpt, usage: Usage, t: float, seed: int) -> tuple[str, list]:
