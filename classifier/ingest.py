@@ -529,6 +529,10 @@ def read_pdf_guarded(path: str | Path, limits: Limits | None = None, *, all_page
     path = Path(path)
     if not path.exists():  # cheap checks first, without a process
         raise SourceNotFound(f"{path}: no such file")
+    if path.is_dir():
+        raise NotAPdf(f"{path}: is a folder", hint="rltaxo batch reads every PDF in a folder")
+    if not path.is_file():
+        raise NotAPdf(f"{path}: not a regular file (a pipe, socket or device)", hint="save it to a file first")
     ctx = _context()
     parent, child = ctx.Pipe(duplex=False)
     proc = ctx.Process(target=_child, args=(child, str(path), limits, all_pages, os.getpid()), daemon=True)

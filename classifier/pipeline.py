@@ -7,7 +7,7 @@ from pathlib import Path
 from . import __version__, backends
 from .arxiv_api import ArxivApi
 from .cache import ResultCache, cache_key
-from .errors import DownloadError, SourceNotFound
+from .errors import CorruptPdf, DownloadError, NotAPdf, SourceNotFound
 from .excerpt import Excerpt, build_excerpt
 from .ingest import Paper, read_pdf_guarded
 from .result import REVIEW_THRESHOLD, ClassificationResult, QuoteChecker, Verdict
@@ -67,7 +67,18 @@ class Reader:
         return self._pdf(source) if self.auto_downloads else self._api(source)
 
     def _pdf(self, source: Source) -> Paper:
-        paper = read_pdf_guarded(self.locate(source), self.limits)
+        path = self.locate(source)
+        try:
+            paper = read_pdf_guarded(path, self.limits)
+        except (CorruptPdf, NotAPdf) as exc:
+            if source.path is not None or self.offline:
+                raise
+            self.downloader.forget(source)  # a cached download that does not parse: fetch it once more
+            try:
+                paper = read_pdf_guarded(self.downloader.fetch(source), self.limits)
+            except (CorruptPdf, NotAPdf):
+                self.downloader.forget(source)
+                raise exc from None
         paper.arxiv_version = source.version
         return paper
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import http.client
 import os
 import re
 import tempfile
@@ -13,7 +15,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from .arxiv_api import Metadata
+from .arxiv_api import Metadata, check_http_url
 from .errors import DownloadError, SourceNotFound, UnknownArxivId
 
 _NEW_ID = r"\d{4}\.\d{4,5}"
@@ -73,14 +75,30 @@ def parse_arxiv(text: str) -> tuple[str, str | None] | None:
     return None
 
 
+def _short(text: str) -> str:
+    return text if len(text) <= 80 else text[:40] + "…" + text[-30:]
+
+
 def parse_source(text: str, base_dir: Path | None = None) -> Source:
     """Turn what a user typed into a Source; an existing file always wins over an id-looking name."""
     text = text.strip()
+    if not text:
+        raise SourceNotFound("an empty source", hint="give a PDF path, an arXiv id or an arxiv.org URL")
     path = Path(text).expanduser()
     if base_dir is not None and not path.is_absolute():
         path = base_dir / path
-    if path.exists():
+    try:
+        os.stat(path)
         return Source(raw=text, path=path)
+    except FileNotFoundError:
+        pass
+    except OSError as exc:  # a name too long, a symlink loop, a folder we may not enter
+        if exc.errno == errno.ENAMETOOLONG:
+            raise SourceNotFound(f"{_short(text)}: file name too long") from None
+        if exc.errno == errno.ELOOP:
+            raise SourceNotFound(f"{_short(text)}: a loop of symbolic links") from None
+        if exc.errno != errno.ENOTDIR:
+            raise SourceNotFound(f"{_short(text)}: cannot be read ({exc.strerror})") from None
     parsed = parse_arxiv(text)
     if parsed:
         return Source(raw=text, arxiv_id=parsed[0], version=parsed[1])
@@ -95,6 +113,7 @@ class Downloader:
     """Fetches arXiv PDFs once into ``cache_dir/pdfs``, one request at a time with a pause between."""
 
     def __init__(self, base_url: str, cache_dir: Path, delay_s: float = 3.0, timeout_s: float = 60.0) -> None:
+        check_http_url(base_url, "RLTAXO_ARXIV_URL")
         self.base_url = base_url if base_url.endswith("/") else base_url + "/"
         self.dir = cache_dir / "pdfs"
         self.delay_s = delay_s
@@ -139,7 +158,13 @@ class Downloader:
         req = urllib.request.Request(url, headers={"User-Agent": "rltaxo/0.1 (research paper classifier)"})
         try:
             with urllib.request.urlopen(req, timeout=self.timeout_s) as resp:
+                expected = resp.headers.get("content-length")
                 data: bytes = resp.read()
+        except http.client.IncompleteRead as exc:  # the connection closed before Content-Length
+            raise DownloadError(
+                f"arXiv:{source.arxiv_id}: the download was cut off ({len(exc.partial)} bytes received)",
+                hint="try again; nothing was cached",
+            ) from None
         except urllib.error.HTTPError as exc:
             if exc.code == 404:
                 raise UnknownArxivId(f"arXiv:{source.arxiv_id}: no such paper (HTTP 404 from {url})") from exc
@@ -156,7 +181,17 @@ class Downloader:
             ) from exc
         if not data.startswith(b"%PDF"):
             raise DownloadError(f"arXiv:{source.arxiv_id}: {url} did not return a PDF")
+        if (expected and expected.isdigit() and len(data) != int(expected)) or b"%%EOF" not in data[-2048:]:
+            raise DownloadError(
+                f"arXiv:{source.arxiv_id}: the download is incomplete ({len(data)} bytes)",
+                hint="try again; nothing was cached",
+            )
         return data
+
+    def forget(self, source: Source) -> None:
+        """Drop a cached PDF that turned out unreadable, so that the next read fetches it again."""
+        if source.arxiv_id is not None:
+            self.cached_path(source.arxiv_id, source.version).unlink(missing_ok=True)
 
 
 def sha256_file(path: Path) -> str:
