@@ -33,6 +33,7 @@ class BatchReport:
     interrupted: bool = False
     seconds: float = 0.0
     leaves: Counter[str] = field(default_factory=Counter)
+    usage: list[dict[str, Any]] = field(default_factory=list)  # token usage of this run's answers only
 
 
 def load_done(out: Path, retry_failed: bool) -> dict[str, dict[str, Any]]:
@@ -44,20 +45,31 @@ def load_done(out: Path, retry_failed: bool) -> dict[str, dict[str, Any]]:
         data = data[: data.rfind(b"\n") + 1]
         out.write_bytes(data)
     records: dict[str, dict[str, Any]] = {}
+    junk = 0
     for line in data.splitlines():
         try:
             rec = json.loads(line)
             records[rec["item"]] = rec
         except (ValueError, KeyError, TypeError):
-            continue
+            junk += bool(line.strip())
+    if junk:  # a garbage line mid-file (an editor, a stray write): rewrite the file so jq can read it
+        _rewrite(out, list(records.values()))
     if retry_failed:
         kept = {k: r for k, r in records.items() if r.get("status") == "ok"}
         if len(kept) != len(records):
-            tmp = out.with_suffix(out.suffix + ".tmp")
-            tmp.write_text("".join(json.dumps(r) + "\n" for r in kept.values()), encoding="utf-8")
-            os.replace(tmp, out)
+            _rewrite(out, list(kept.values()))
         records = kept
     return records
+
+
+def _rewrite(out: Path, records: list[dict[str, Any]]) -> None:
+    """Replace the results file atomically with exactly these records (the run holds the lock)."""
+    tmp = out.with_name(out.name + ".tmp")
+    with tmp.open("w", encoding="utf-8") as fh:
+        fh.write("".join(json.dumps(r) + "\n" for r in records))
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, out)
 
 
 class Appender:
@@ -207,6 +219,8 @@ def run_batch(
                     report.failed += not ok
                     if ok:
                         report.leaves[rec["result"]["leaf"]] += 1
+                        if not rec["result"].get("cached"):
+                            report.usage.append(rec["result"].get("usage", {}))
                     bar.advance(ok)
     except KeyboardInterrupt:
         report.interrupted = True

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from typing import Annotated, Any
 
@@ -129,6 +130,10 @@ def open_pipeline(params: dict[str, Any], *, auto_downloads: bool = False, offli
     options["mode"] = options.pop("structured_mode", None)
     settings = settings_from(**options)
     _announce_backend(settings, options.get("backend"))
+    if settings.resolved_backend() == "offline":
+        ignored = [f for f, v in (("--structured-mode", options.get("mode")), ("--votes", options.get("votes"))) if v]
+        if ignored:
+            typer.echo(f"rltaxo: warning: {' and '.join(ignored)} do nothing with the offline backend", err=True)
     return Pipeline(settings, auto_downloads=auto_downloads, offline=offline)
 
 
@@ -140,7 +145,7 @@ def fail(exc: BaseException) -> int:
         typer.echo("rltaxo: interrupted", err=True)
         return EXIT_INTERRUPTED
     if isinstance(exc, RltaxoError):
-        typer.echo(f"rltaxo: error: {exc.one_line()}", err=True)
+        typer.echo(f"rltaxo: error: {clean(exc.one_line())}", err=True)
         return EXIT_USAGE if isinstance(exc, _USAGE_ERRORS) else EXIT_FAILED
     typer.echo(f"rltaxo: internal error: {type(exc).__name__}: {exc} (re-run with --debug for a traceback)", err=True)
     return EXIT_FAILED
@@ -257,34 +262,42 @@ def inspect(
                 )
             )
             continue
-        typer.echo(typer.style(paper.title or "(no title found)", bold=True))
-        typer.echo(f"  source     {raw}  ({paper.pages_read} of {paper.pages_total} pages read)")
-        typer.echo(f"  abstract   {paper.abstract[:600] or '(none found)'}")
-        typer.echo(f"  sections   {' | '.join(sections) or '(none found)'}")
+        typer.echo(typer.style(clean(paper.title) or "(no title found)", bold=True))
+        typer.echo(f"  source     {clean(raw)}  ({paper.pages_read} of {paper.pages_total} pages read)")
+        typer.echo(f"  abstract   {clean(paper.abstract[:600]) or '(none found)'}")
+        typer.echo(f"  sections   {clean(' | '.join(sections)) or '(none found)'}")
         typer.echo(f"  excerpt    ~{ex.tokens} tokens: {', '.join(p.name for p in ex.parts)}")
         typer.echo("")
-        typer.echo(ex.text)
+        typer.echo(clean(ex.text))
         typer.echo("")
     raise typer.Exit(code)
 
 
 # -- classify -----------------------------------------------------------------------------------------
+_CONTROL = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean(text: object) -> str:
+    """Text from a paper or a file name, safe for a terminal: escape sequences and control characters go."""
+    return _CONTROL.sub("", str(text))
+
+
 def _print_result(r: Any) -> None:
-    typer.echo(typer.style(r.title or r.source, bold=True) + f"  ({r.source})")
+    typer.echo(typer.style(clean(r.title or r.source), bold=True) + f"  ({clean(r.source)})")
     typer.echo("  " + typer.style(" › ".join(r.path), fg="green", bold=True) + f"   [{r.leaf}]")
     cache = ", cached" if r.cached else ""
     read = "title + abstract" if r.input == "abstract" else f"{r.pages_read}/{r.pages_total} pages"
     review = typer.style("  · needs review", fg="yellow", bold=True) if r.needs_review else ""
     typer.echo(f"  confidence {r.confidence:.2f} · {r.backend}/{r.model} · {read}{cache}{review}")
-    typer.echo(f"  why: {r.rationale}")
+    typer.echo(f"  why: {clean(r.rationale)}")
     if r.fact_evidence:
         for fact, quote in r.fact_evidence.items():
-            typer.echo(f"  {fact.replace('_', ' ')}: “{quote}”")
+            typer.echo(f"  {fact.replace('_', ' ')}: “{clean(quote)}”")
     else:
         for quote in r.evidence:
-            typer.echo(f"  “{quote}”")
+            typer.echo(f"  “{clean(quote)}”")
     for issue in r.issues:
-        typer.echo(typer.style(f"  ! {issue}", fg="yellow"))
+        typer.echo(typer.style(f"  ! {clean(issue)}", fg="yellow"))
 
 
 def _classify_sources(raw: list[str], title: str | None, abstract: str | None) -> list[Any]:

@@ -80,6 +80,8 @@ def batch(
             raise typer.BadParameter("--format bibtex needs a .bib reading list")
         if fmt == "ris" and reading_list.suffix.lower() != ".ris":
             raise typer.BadParameter("--format ris needs a .ris reading list")
+        if column and reading_list.suffix.lower() != ".csv":
+            typer.echo(f"rltaxo: warning: --column is for CSV lists; {reading_list.name} is not one", err=True)
         items = dedupe(read_list(reading_list, column))
         out = out or default_out(reading_list)
         check_outputs(reading_list, out)
@@ -105,9 +107,8 @@ def batch(
 
     records = final_records(out)
     totals = Totals()
-    for rec in records:
-        if rec["status"] == "ok" and not rec["result"].get("cached"):
-            totals.add(rec["result"].get("usage", {}))
+    for usage in report.usage:  # this run's requests, not the whole file's
+        totals.add(usage)
     try:
         write_markdown(records, md_path)
         if csv_out:

@@ -124,6 +124,8 @@ def compare_runs(
         f"{len(diff['changes'])} change(s); agreement {ag['agreement']:.1%} "
         f"over {int(ag['n'])}, kappa {ag['kappa']:.3f}"
     )
+    if diff["missing"]:
+        typer.echo(f"  {len(diff['missing'])} studie(s) not classified in one of the runs (missing, not compared)")
     for c in diff["changes"]:
         colour = {"fixed": "green", "broken": "red"}.get(c["verdict"], "yellow")
         typer.echo(

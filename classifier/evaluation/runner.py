@@ -218,11 +218,21 @@ def load_predictions(run: Path) -> dict[str, dict[str, Any]]:
     path = run / "predictions.jsonl" if run.is_dir() else run
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise RltaxoError(
-            f"{path}: cannot read run ({exc.strerror})", hint="give a folder written by rltaxo eval"
-        ) from exc
-    return {rec["key"]: rec for rec in map(json.loads, filter(None, lines))}
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(
+            f"{run}: not an eval run ({getattr(exc, 'strerror', None) or exc})",
+            hint="give a folder written by rltaxo eval (it holds predictions.jsonl)",
+        ) from None
+    out: dict[str, dict[str, Any]] = {}
+    for n, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+            out[str(rec["key"])] = rec
+        except (ValueError, KeyError, TypeError):
+            raise UsageError(f"{path}:{n}: not a prediction record", hint="was the file edited or cut short?") from None
+    return out
 
 
 def compare(a: Path, b: Path) -> dict[str, Any]:
@@ -230,16 +240,19 @@ def compare(a: Path, b: Path) -> dict[str, Any]:
     from .metrics import agreement, level
 
     pa, pb = load_predictions(a), load_predictions(b)
-    changes = []
+    changes, missing = [], []
     for key in sorted(set(pa) | set(pb)):
         ra, rb = pa.get(key, {}), pb.get(key, {})
         la = (ra.get("result") or {}).get("leaf")
         lb = (rb.get("result") or {}).get("leaf")
         g = str(ra.get("gold") or rb.get("gold"))
         if la != lb:
+            if la is None or lb is None:  # missing or unreadable on one side: not a change of label
+                missing.append({"key": key, "missing_in": "a" if la is None else "b"})
+                continue
             before, after = level(g, la), level(g, lb)
             verdict = "fixed" if after == "leaf" else "broken" if before == "leaf" else "changed"
             changes.append({"key": key, "gold": g, "a": la, "b": lb, "verdict": verdict})
     la_map = {k: r["result"]["leaf"] for k, r in pa.items() if r.get("result")}
     lb_map = {k: r["result"]["leaf"] for k, r in pb.items() if r.get("result")}
-    return {"a": str(a), "b": str(b), "changes": changes, "agreement": agreement(la_map, lb_map)}
+    return {"a": str(a), "b": str(b), "changes": changes, "missing": missing, "agreement": agreement(la_map, lb_map)}
