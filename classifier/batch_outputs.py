@@ -20,10 +20,11 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def default_out(reading_list: Path) -> Path:
-    """``<list>.rltaxo.jsonl`` beside the list (``rltaxo.jsonl`` for a nameless folder such as ``/``)."""
+    """``<list>.rltaxo.jsonl`` beside the list; ``rltaxo.jsonl`` here for ``/`` or a list read from a pipe."""
+    if not (reading_list.is_file() or reading_list.is_dir()):  # a pipe such as <(...): name the output here
+        return Path.cwd() / "rltaxo.jsonl"
     resolved = reading_list.resolve()
-    name = resolved.name or "rltaxo"
-    return resolved.with_name(name + ".rltaxo.jsonl") if resolved.name else Path.cwd() / "rltaxo.jsonl"
+    return resolved.with_name(resolved.name + ".rltaxo.jsonl") if resolved.name else Path.cwd() / "rltaxo.jsonl"
 
 
 def derived_path(out: Path, ext: str, inputs: Iterable[Path] = ()) -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from . import __version__, backends
@@ -13,6 +14,14 @@ from .ingest import Paper, read_pdf_guarded
 from .result import REVIEW_THRESHOLD, ClassificationResult, QuoteChecker, Verdict
 from .settings import Settings
 from .sources import Downloader, Source, parse_source
+
+ADDRESSES_MODEL = re.compile(
+    r"\b(?:ignore|disregard|forget) (?:all |any )?(?:the |your )?(?:previous|prior|above|earlier) (?:instructions|prompts?)"
+    r"|\b(?:answer|respond|reply|classify|label|output)(?: this(?: paper)?| it)? (?:with|as)\b"
+    r"|\byou (?:are|must|should) (?:an? )?(?:AI|assistant|language model|classifier|now)\b"
+    r"|\b(?:system|assistant) prompt\b",
+    re.IGNORECASE,
+)
 
 
 class Reader:
@@ -166,6 +175,10 @@ class Pipeline:
         if missing:
             issues.append(f"{len(missing)} evidence quote(s) not found in the paper's text")
             confidence *= 0.8 if found else 0.6
+        addressed = [q for q in [*found, *v.fact_evidence.values()] if ADDRESSES_MODEL.search(q)]
+        if addressed:  # text that speaks to the model is an injection, not evidence for a label
+            issues.append(f"{len(addressed)} evidence quote(s) address the model (instructions in the paper?)")
+            confidence *= 0.5
         fact_evidence = {k: q for k, q in v.fact_evidence.items() if q in checker}
         if len(fact_evidence) < len(v.fact_evidence):
             issues.append(f"{len(v.fact_evidence) - len(fact_evidence)} fact quote(s) not found in the paper's text")

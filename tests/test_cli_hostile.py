@@ -73,3 +73,16 @@ def test_batch_token_totals_count_this_run_only(env: dict[str, str], tmp_path: P
         second = json.loads(run_cli("batch", str(lst), *args, env=e).stdout)
     assert first["usage"]["prompt_tokens"] == 200  # the fake server counts 100 prompt tokens per request
     assert second["usage"]["prompt_tokens"] == 100 and second["done_before"] == 2
+
+
+def test_a_list_from_process_substitution(env: dict[str, str], tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    script = f'"{sys.executable}" -m classifier batch <(echo "{SAMPLE}")'
+    r = subprocess.run(["bash", "-c", script], cwd=tmp_path, env={**env, "PYTHONPATH": str(ROOT)},
+                       capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "rltaxo.jsonl").exists() and "Traceback" not in r.stderr
