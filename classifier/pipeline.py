@@ -16,7 +16,8 @@ from .settings import Settings
 from .sources import Downloader, Source, parse_source
 
 ADDRESSES_MODEL = re.compile(
-    r"\b(?:ignore|disregard|forget) (?:all |any )?(?:the |your )?(?:previous|prior|above|earlier) (?:instructions|prompts?)"
+    r"\b(?:ignore|disregard|forget) (?:all |any )?(?:the |your )?(?:previous|prior|above|earlier) "
+    r"(?:instructions|prompts?)"
     r"|\b(?:answer|respond|reply|classify|label|output)(?: this(?: paper)?| it)? (?:with|as)\b"
     r"|\byou (?:are|must|should) (?:an? )?(?:AI|assistant|language model|classifier|now)\b"
     r"|\b(?:system|assistant) prompt\b",
