@@ -60,3 +60,21 @@ class ResultCache:
             os.replace(tmp, path)
         except OSError as exc:  # a full disk or a folder gone read-only mid-run: keep the answer, skip the cache
             self.write_error = f"{self.dir}: {exc.strerror or exc}"
+
+
+class PaperCache:
+    """Extracted papers by PDF hash, ingestion version and limits: a re-run (another model, another
+    eval) reads no PDF at all. Same rules as the result cache: unreadable is a miss, unwritable is skipped."""
+
+    def __init__(self, directory: Path, version: str, limits: dict[str, Any]) -> None:
+        self.store = ResultCache(directory)
+        self.salt = cache_key(version=version, limits=limits)
+
+    def key(self, pdf_sha256: str) -> str:
+        return cache_key(pdf=pdf_sha256, salt=self.salt)
+
+    def get(self, pdf_sha256: str) -> dict[str, Any] | None:
+        return self.store.get(self.key(pdf_sha256))
+
+    def put(self, pdf_sha256: str, paper: dict[str, Any]) -> None:
+        self.store.put(self.key(pdf_sha256), paper)

@@ -15,7 +15,7 @@ import re
 import statistics
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +72,10 @@ _PLAIN_HEADINGS = {
 _REFERENCES = {"references", "bibliography"}
 
 
+#: Bump when extraction changes what a Paper holds: cached papers of another version are read again.
+INGEST_VERSION = "2"
+
+
 @dataclass
 class Section:
     heading: str
@@ -103,6 +107,14 @@ class Paper:
         text = f"{title}\n\n{abstract}"
         digest = hashlib.sha256(text.encode()).hexdigest()
         return cls(origin, digest, title, abstract, [], text, 0, 0, input="abstract")
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Paper:
+        sections = [Section(**sec) for sec in data.pop("sections")]
+        return cls(**data, sections=sections)
 
     def abstract_only(self) -> Paper:
         """The same paper cut down to its title and abstract (``--from abstract`` on a local PDF)."""

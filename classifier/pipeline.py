@@ -7,13 +7,13 @@ from pathlib import Path
 
 from . import __version__, backends
 from .arxiv_api import ArxivApi
-from .cache import ResultCache, cache_key
+from .cache import PaperCache, ResultCache, cache_key
 from .errors import CorruptPdf, DownloadError, NotAPdf, SourceNotFound
 from .excerpt import Excerpt, build_excerpt
-from .ingest import Paper, read_pdf_guarded
+from .ingest import INGEST_VERSION, Paper, read_pdf_guarded
 from .result import REVIEW_THRESHOLD, ClassificationResult, QuoteChecker, Verdict
 from .settings import Settings
-from .sources import Downloader, Source, parse_source
+from .sources import Downloader, Source, parse_source, sha256_file
 
 ADDRESSES_MODEL = re.compile(
     r"\b(?:ignore|disregard|forget) (?:all |any )?(?:the |your )?(?:previous|prior|above|earlier) "
@@ -36,6 +36,11 @@ class Reader:
         self.auto_downloads = auto_downloads
         self.offline = offline
         self.downloader = Downloader(settings.arxiv_url, settings.cache_dir, delay_s=settings.download_delay_s)
+        self.papers = (
+            PaperCache(settings.cache_dir / "papers", INGEST_VERSION, settings.limits.model_dump())
+            if settings.use_cache
+            else None
+        )
         self.api = ArxivApi(settings.arxiv_api_url, settings.cache_dir, delay_s=settings.arxiv_api_delay_s)
 
     def locate(self, source: Source) -> Path:
@@ -79,7 +84,7 @@ class Reader:
     def _pdf(self, source: Source) -> Paper:
         path = self.locate(source)
         try:
-            paper = read_pdf_guarded(path, self.limits)
+            paper = self._read_cached(path)
         except (CorruptPdf, NotAPdf) as exc:
             if source.path is not None or self.offline:
                 raise
@@ -90,6 +95,23 @@ class Reader:
                 self.downloader.forget(source)
                 raise exc from None
         paper.arxiv_version = source.version
+        return paper
+
+    def _read_cached(self, path: Path) -> Paper:
+        """The extracted paper from the paper cache when this exact PDF was read before, else a guarded read."""
+        if self.papers is None or not path.is_file():
+            return read_pdf_guarded(path, self.limits)
+        digest = sha256_file(path)
+        hit = self.papers.get(digest)
+        if hit is not None:
+            try:
+                paper = Paper.from_json({**hit, "path": str(path)})
+                if paper.sha256 == digest:
+                    return paper
+            except (TypeError, KeyError, ValueError):
+                pass  # an entry of another shape: read the PDF again
+        paper = read_pdf_guarded(path, self.limits)
+        self.papers.put(digest, paper.to_json())
         return paper
 
     def _meta(self, source: Source) -> Paper:

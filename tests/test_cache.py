@@ -44,3 +44,23 @@ def test_an_unwritable_cache_is_refused_before_any_paid_call(env: dict[str, str]
     assert "Traceback" not in r.stderr
     r = run_cli("classify", str(SAMPLE), "--backend", "offline", env={**env, "RLTAXO_CACHE_DIR": str(cache)})
     assert r.returncode == 0  # the offline backend caches nothing
+
+
+def test_an_extracted_paper_is_read_once(tmp_path: Path) -> None:
+    from classifier.pipeline import Reader
+    from classifier.settings import Settings
+    from classifier.sources import parse_source
+
+    reader = Reader(Settings(cache_dir=tmp_path))
+    first = reader.read(parse_source(str(SAMPLE)))
+    [entry] = list((tmp_path / "papers").rglob("*.json"))
+    data = json.loads(entry.read_text())
+    data["title"] = "Served From The Paper Cache"
+    entry.write_text(json.dumps(data))
+    again = Reader(Settings(cache_dir=tmp_path)).read(parse_source(str(SAMPLE)))
+    assert again.title == "Served From The Paper Cache" and again.text == first.text  # no PDF was read
+    entry.write_text("{}")  # a broken entry: read the PDF again, and store it anew
+    third = Reader(Settings(cache_dir=tmp_path)).read(parse_source(str(SAMPLE)))
+    assert third.title == first.title and json.loads(entry.read_text())["title"] == first.title
+    nocache = Reader(Settings(cache_dir=tmp_path / "other", use_cache=False)).read(parse_source(str(SAMPLE)))
+    assert nocache.title == first.title and not (tmp_path / "other" / "papers").exists()
