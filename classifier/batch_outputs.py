@@ -85,7 +85,9 @@ def write_markdown(records: list[dict[str, Any]], path: Path) -> None:
     bad = [r for r in records if r["status"] != "ok"]
     counts = Counter(r["result"]["leaf"] for r in ok)
     doubtful = sum(1 for r in ok if r["result"].get("needs_review"))
+    inputs = Counter(r["result"].get("input", "pdf") for r in ok)
     lines = ["# rltaxo batch summary", "", f"{len(records)} items: {len(ok)} labeled, {len(bad)} failed."]
+    lines += [f"Read from: {inputs['pdf']} PDFs, {inputs['abstract']} titles + abstracts."]
     lines += [f"{doubtful} labels are marked **needs review** (low confidence or a disagreement): check those first."]
     lines.append("")
     lines += ["| leaf | papers |", "|---|---|"]

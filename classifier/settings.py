@@ -107,8 +107,9 @@ class Settings(BaseModel):
                 values[name] = env[var]
                 origin[name] = var
         values.update({k: v for k, v in overrides.items() if v is not None})
-        for k in overrides:
-            origin.pop(k, None)
+        for k, v in overrides.items():
+            if v is not None:  # a flag given on the command line wins, and names itself
+                origin.pop(k, None)
         try:
             return cls.model_validate(values)
         except ValidationError as exc:

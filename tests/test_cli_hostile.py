@@ -86,3 +86,35 @@ def test_a_list_from_process_substitution(env: dict[str, str], tmp_path: Path) -
                        capture_output=True, text=True, timeout=120)  # fmt: skip
     assert r.returncode == 0, r.stderr
     assert (tmp_path / "rltaxo.jsonl").exists() and "Traceback" not in r.stderr
+
+
+def test_bad_settings_exit_2_naming_the_variable(env: dict[str, str], tmp_path: Path) -> None:
+    cases = [
+        ({"RLTAXO_TIMEOUT": "abc"}, (), "RLTAXO_TIMEOUT"),
+        ({"RLTAXO_EXCERPT_TOKENS": "-5"}, (), "RLTAXO_EXCERPT_TOKENS"),
+        ({"RLTAXO_DOWNLOAD_DELAY": "x"}, (), "RLTAXO_DOWNLOAD_DELAY"),
+        ({"RLTAXO_FROM": "sideways"}, (), "RLTAXO_FROM"),
+        ({}, ("--pdf-timeout", "inf"), "--pdf-timeout"),
+        ({}, ("--pdf-timeout", "1e300"), "--pdf-timeout"),
+        ({}, ("--pdf-memory-mb", "99999999999999"), "--pdf-memory-mb"),
+    ]
+    for extra_env, args, name in cases:
+        r = run_cli("classify", str(SAMPLE), *args, env={**env, **extra_env})
+        assert r.returncode == 2 and name in r.stderr and "Traceback" not in r.stderr, (name, r.stderr)
+        assert len(r.stderr.strip().splitlines()) <= 2  # one line (plus the backend notice)
+
+
+def test_eval_refuses_bad_inputs_before_classifying(env: dict[str, str], tmp_path: Path) -> None:
+    gold = tmp_path / "g.csv"
+    gold.write_text("arxiv_id,leaf\n2101.00001,llm4rl/reward\n", encoding="utf-16")
+    r = run_cli("eval", "--backend", "offline", "--gold", str(gold), "--no-download", env=env)
+    assert r.returncode == 2 and "UTF-8" in r.stderr
+    gold.write_text("\ufeffarxiv_id,leaf\n2101.00001,llm4rl/reward\n", encoding="utf-8")  # Excel's BOM is fine
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    r = run_cli("eval", "--backend", "offline", "--gold", str(gold), "--no-download", "--out", str(blocker / "run"),
+                env=env)  # fmt: skip
+    assert r.returncode == 2 and "--out" in r.stderr
+    (tmp_path / "empty").mkdir()
+    r = run_cli("eval", "--backend", "offline", "--gold", str(gold), "--pdf-dir", str(tmp_path / "empty"), env=env)
+    assert r.returncode == 2 and "holds no PDF" in r.stderr
