@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import threading
 import time
 import urllib.parse
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from xml.sax.saxutils import escape
+
+from .local_http import LocalHTTPServer
 
 FEED_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>fake</title>'
 
@@ -20,7 +21,7 @@ def entry(arxiv_id: str, title: str, abstract: str, version: str = "v1") -> str:
     )
 
 
-class ArxivApiServer:
+class ArxivApiServer(LocalHTTPServer):
     """``papers``: id -> (title, abstract). ``mode``: "ok", "malformed" (not a feed) or "down" (HTTP 503)."""
 
     def __init__(self, papers: dict[str, tuple[str, str]], mode: str = "ok") -> None:
@@ -53,17 +54,8 @@ class ArxivApiServer:
                 self.end_headers()
                 self.wfile.write(body)
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        super().__init__(Handler)
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}/api/query"
-
-    def __enter__(self) -> ArxivApiServer:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        return f"http://127.0.0.1:{self.port}/api/query"

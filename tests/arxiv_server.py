@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
+from .local_http import LocalHTTPServer
 
-class ArxivServer:
+
+class ArxivServer(LocalHTTPServer):
     def __init__(self, files: dict[str, Path]) -> None:
         self.files = files
         self.hits: list[str] = []
@@ -32,17 +33,8 @@ class ArxivServer:
                 self.end_headers()
                 self.wfile.write(data)
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        super().__init__(Handler)
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}/pdf/"
-
-    def __enter__(self) -> ArxivServer:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        return f"http://127.0.0.1:{self.port}/pdf/"

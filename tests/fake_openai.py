@@ -10,8 +10,13 @@ import json
 import threading
 import time
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
+
+try:
+    from .local_http import LocalHTTPServer
+except ImportError:  # run as a script: python tests/fake_openai.py
+    from local_http import LocalHTTPServer  # type: ignore[no-redef]
 
 
 def answer(leaf: str = "llm4rl/reward", **over: Any) -> dict[str, Any]:
@@ -71,7 +76,7 @@ def error(status: int, message: str = "boom", code: str | None = None, **kw: Any
     return Action(status=status, body={"error": {"message": message, "type": "error", "code": code}}, **kw)
 
 
-class FakeOpenAI:
+class FakeOpenAI(LocalHTTPServer):
     def __init__(self, default: Action | None = None, latency: float = 0.0) -> None:
         self.script: list[Action] = []
         self.default = default or ok()
@@ -111,25 +116,15 @@ class FakeOpenAI:
                 self.end_headers()
                 self.wfile.write(data)
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        super().__init__(Handler)
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}/v1"
+        return f"http://127.0.0.1:{self.port}/v1"
 
     @property
     def count(self) -> int:
         return len(self.requests)
-
-    def __enter__(self) -> FakeOpenAI:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        self.server.shutdown()
-        self.server.server_close()
 
 
 if __name__ == "__main__":  # a standalone server for benchmarks: python tests/fake_openai.py [latency]

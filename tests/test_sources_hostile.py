@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import os
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
@@ -14,9 +13,10 @@ from classifier.errors import ConfigError, SourceNotFound
 from classifier.settings import Settings
 
 from .conftest import SAMPLE, run_cli
+from .local_http import LocalHTTPServer
 
 
-class FlakyPdfServer:
+class FlakyPdfServer(LocalHTTPServer):
     """Serves a PDF by id: first ``bad`` answers cut short (or garbage), then the whole file."""
 
     def __init__(self, pdf: bytes, bad: int, mode: str) -> None:
@@ -43,20 +43,11 @@ class FlakyPdfServer:
                     body = b"%PDF-1.7\n" + os.urandom(len(body) - 16) + b"\n%%EOF\n"
                 self.wfile.write(body)
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        super().__init__(Handler)
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}/pdf/"
-
-    def __enter__(self) -> FlakyPdfServer:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        return f"http://127.0.0.1:{self.port}/pdf/"
 
 
 def test_a_truncated_download_is_an_error_and_is_not_cached(env: dict[str, str], tmp_path: Path) -> None:
