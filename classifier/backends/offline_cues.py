@@ -258,7 +258,7 @@ GROUPS: dict[str, CueGroup] = {
             r"(?:their|human) comparisons",
             r"thumbs",
             r"crowdsourc\w*",
-            r"(?:experienced |expert |professional |trained )?(?:tutors|teachers|students|experts|humans|people|users|players|readers|reviewers|evaluators|moderators|clinicians|physicians|doctors|workers|judges) (?:\w+ ){0,6}(?:picked|chose|selected|preferred|ranked|rated|compared|judged|marked|voted|labell?ed)",
+            r"(?:experienced |expert |professional |trained |volunteer )?(?:tutors|teachers|students|experts|humans|people|users|players|readers|reviewers|evaluators|moderators|clinicians|physicians|doctors|workers|judges) (?:[\w-]+ ){0,6}(?:pick|chose|choose|select|prefer|rank|rate|compar|judg|mark|vote|label)\w*",
             r"their (?:picks|choices|votes|rankings|ratings|judge?ments)",
             r"(?:writers|workers|judges|participants|developers|annotators|raters|labell?ers) (?:\w+ ){0,4}(?:judged|chose|picked|compared|ranked|rated|preferred)",
             r"preference (?:data(?:set)?s?|pairs)",
@@ -371,6 +371,9 @@ GROUPS: dict[str, CueGroup] = {
             r"(?:motion |flight |skill |behaviou?r )?primitives",
             r"decompos\w* (?:\w+ ){0,5}into (?:\w+ ){0,4}(?:primitives|skills|steps|sub-?tasks)",
             r"(?:chooses|selects|picks) which (?:\w+ ){0,3}skills?",
+            r"(?:controllers?|skills?|policies|primitives) (?:\w+ ){0,3}(?:trained|learned) (?:\w+ ){0,2}(?:with|by|via|using|through) (?:\w+ ){0,2}(?:reinforcement|RL\b)",
+            r"(?:order|sequence|assignment) (?:\w+ ){0,4}(?:controllers?|skills?|primitives)",
+            r"order in which to (?:invoke|execute|call|run)",
         ),
     ),
     "language_feedback": CueGroup(
@@ -413,7 +416,7 @@ CLAIM = re.compile(
 BACKGROUND = re.compile(
     r"\b(?:prior|previous|existing|recent|related|traditional|current|standard|conventional) "
     r"(?:\w+ ){0,2}(?:work|works|studies|research|approaches|methods|techniques|paradigm|efforts)\b"
-    r"|\bbaselines?\b|\bunlike\b|\bin contrast to\b|\bcompared (?:with|to)\b|\boutperform\w*"
+    r"|\bbaselines?\b|\bunlike\b|\bin contrast to\b|\bcompared (?:with|to)\b"
     r"|\bhave (?:been|shown|demonstrated|excelled)\b|\bhas (?:been|shown|made)\b"
     r"|\bwidely used\b|\bcommonly used\b|\bpopular\b|\busually\b|\btypically\b|\bconventionally\b",
     re.IGNORECASE,
