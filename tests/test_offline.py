@@ -134,3 +134,12 @@ def test_no_cue_names_a_study_system_benchmark_or_environment() -> None:
     assert not [name for name in NAMED if name in text]
     for group in offline_cues.GROUPS.values():
         assert group.clause  # each group says which definition clause it encodes
+
+
+def test_a_survey_is_flagged_for_review() -> None:
+    paper = Paper.from_metadata(
+        "Failure Modes of Preference Optimization: A Survey",
+        "Reinforcement learning from human feedback aligns large language models, but policies exploit flaws in "
+        "learned reward models. This survey organizes known failure modes and the mitigations proposed so far.",
+    )
+    assert OfflineBackend().classify(paper, build_excerpt(paper)).confidence < 0.6

@@ -20,7 +20,7 @@ from ..ingest import Paper
 from ..result import DecisionFacts, Verdict, leaf_from_facts
 from ..taxonomy import OUT_OF_SCOPE
 from . import Backend
-from .offline_cues import BACKGROUND, CLAIM, GROUPS, NEGATION, ROLE_WORDS
+from .offline_cues import BACKGROUND, CLAIM, GROUPS, NEGATION, ROLE_WORDS, SURVEY
 
 PATTERNS = {name: group.pattern() for name, group in GROUPS.items()}
 # "without any human labels" is itself a cue for automatic feedback, "without updating its weights" for prompting
@@ -49,6 +49,7 @@ class Reading:
     own: dict[str, float] = field(default_factory=dict)  # from the title and sentences not about others' work
     negated: dict[str, float] = field(default_factory=dict)  # the paper's own "without X" statements
     role_words: dict[str, float] = field(default_factory=dict)  # in sentences naming the language model
+    survey: bool = False  # the paper reviews others' work
 
     def s(self, name: str) -> float:
         return self.scores.get(name, 0.0)
@@ -82,6 +83,8 @@ def _weight(sent: str, claim: float, neutral: float) -> float:
 def read(paper: Paper) -> Reading:
     reading = Reading()
     for sent in sentences_of(paper):
+        if sent.zone in ("title", "abstract") and SURVEY.search(sent.text):
+            reading.survey = True
         spans = [m.group(0) for m in NEGATION.finditer(sent.text)]
         affirmed = NEGATION.sub(" ", sent.text) if spans else sent.text
         for name, pat in PATTERNS.items():
@@ -120,8 +123,12 @@ def _margin(a: float, b: float) -> float:
 def decide(r: Reading) -> Decision:
     rl = r.s("rl") + IMPLIED * r.s("rl_implied")
     llm = r.s("llm")
-    rl_own = r.own.get("rl", 0.0) + IMPLIED * r.own.get("rl_implied", 0.0) - r.negated.get("rl", 0.0) >= RL_AT
-    combines = rl >= RL_AT and llm >= LLM_AT and rl_own
+    explicit = r.own.get("rl", 0.0) - r.negated.get("rl", 0.0)
+    rl_own = explicit + IMPLIED * r.own.get("rl_implied", 0.0) >= RL_AT
+    # an RL agent may go unnamed where it acts in an environment (rewards, policies, learned skills);
+    # on a language task only RL named as such counts ("policy" there is as often a document as an agent)
+    env_seen = r.s("env_task") > 0
+    combines = rl >= RL_AT and llm >= LLM_AT and rl_own and (explicit >= RL_AT or env_seen)
     margins = {"combines": min(1.0, min(abs(rl - RL_AT), abs(llm - LLM_AT)) / 2.5)}
     shaped = r.s("planning") + r.s("language_feedback") + r.s("llm_reward") + r.s("llm_goal") + r.s("llm_policy")
     if not combines and llm >= LLM_AT and shaped >= 2.0:
@@ -171,6 +178,8 @@ def decide(r: Reading) -> Decision:
         deciding += ["env_task", f"llm_{role}"]
         ranked = sorted([*roles.values(), planning], reverse=True)
         margins["leaf"] = 0.05 if weak_role else _margin(ranked[0], ranked[1])
+    if r.survey:
+        margins["survey"] = 0.03  # a review's label is its subject: worth a person's look
     return Decision(facts, margins, deciding)
 
 

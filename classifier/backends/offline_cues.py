@@ -91,6 +91,8 @@ GROUPS: dict[str, CueGroup] = {
             r"summari[sz]ers?",
             r"(?:summari[sz]ation|translation|generation|dialogue|seq2seq|sequence-to-sequence|chat|captioning) models?",
             r"text generators?",
+            r"vision-language(?:-action)? (?:models?|backbones?)",
+            r"\bVLAs?\b",
             r"language pre-?training",
             r"\b(?:large|off-the-shelf) (?:\w+ )?models?\b",
             r"\bGPT-?\d?\b",
@@ -330,6 +332,8 @@ GROUPS: dict[str, CueGroup] = {
             r"(?:suggest|propos)\w* (?:what|which) (?:\w+ ){0,3}(?:to (?:do|attempt|try|pursue|practi[cs]e)|next)",
             r"exploration bonus",
             r"bonus for (?:achiev|reach|complet)\w*",
+            r"sub-?tasks?",
+            r"steer\w* (?:\w+ ){0,2}exploration",
         ),
     ),
     "llm_policy": CueGroup(
@@ -342,6 +346,8 @@ GROUPS: dict[str, CueGroup] = {
             r"(?:action|behaviou?r) priors?",
             r"as an? (?:\w+ )?prior\b",
             r"distribution over (?:\w+ ){0,2}actions",
+            r"(?:map|maps|mapping) (?:\w+ ){0,5}(?:to|into) (?:\w+ ){0,2}actions",
+            r"action head",
             r"KL (?:term|penalty|divergence|regulari[sz]\w*) (?:\w+ ){0,4}(?:toward|towards|to)",
             r"regulari[sz]\w* (?:\w+ ){0,3}(?:RL|objective|polic)",
             r"(?:pre-?trained|language) (?:sequence )?models? (?:\w+ ){0,6}fine-?tuned on (?:\w+ ){0,2}(?:RL|reinforcement|control)",
@@ -377,7 +383,8 @@ GROUPS: dict[str, CueGroup] = {
             r"(?:motion |flight |skill |behaviou?r )?primitives",
             r"decompos\w* (?:\w+ ){0,5}into (?:\w+ ){0,4}(?:primitives|skills|steps|sub-?tasks)",
             r"(?:chooses|selects|picks) which (?:\w+ ){0,3}skills?",
-            r"(?:controllers?|skills?|policies|primitives) (?:\w+ ){0,3}(?:trained|learned) (?:\w+ ){0,2}(?:with|by|via|using|through) (?:\w+ ){0,2}(?:reinforcement|RL\b)",
+            r"(?:controllers?|skills?|policies|primitives|behaviou?rs?) (?:\w+ ){0,3}(?:trained|learned) (?:\w+ ){0,2}(?:with|by|via|using|through) (?:\w+ ){0,2}(?:reinforcement|RL\b)",
+            r"plan of (?:\w+ ){0,3}(?:behaviou?rs?|skills|primitives|controllers)",
             r"(?:order|sequence|assignment) (?:\w+ ){0,4}(?:controllers?|skills?|primitives)",
             r"order in which to (?:invoke|execute|call|run)",
         ),
@@ -437,3 +444,6 @@ ROLE_WORDS = {
     "goal": re.compile(r"\b(?:sub)?goals?\b|\bsuggest\w*|\bpropos\w*|\bexplor\w*|\bcurricul\w*|\bnext task", re.IGNORECASE),
     "policy": re.compile(r"\bactions?\b|\bpolic(?:y|ies)\b|\bdecisions?\b|\bmoves?\b|\bact(?:s|ing)?\b", re.IGNORECASE),
 }
+
+# A survey or review proposes no method of its own: its label is its subject, and a person should check it.
+SURVEY = re.compile(r"\b(?:this|our|a) (?:survey|review|position paper)\b|\bwe (?:survey|review)\b|^(?:a )?survey\b", re.IGNORECASE)
