@@ -140,11 +140,12 @@ def decide(r: Reading) -> Decision:
     prompt, tune = r.s("prompt_policy"), r.s("rl_trains_lm")
     roles = {"reward": r.s("llm_reward"), "goal": r.s("llm_goal"), "policy": r.s("llm_policy")}
     role, role_score = max(roles.items(), key=lambda kv: kv[1])
+    planning = r.s("planning")
     weak_role = role_score == 0 and bool(r.role_words)
     if weak_role:  # no role cue: what the sentences about the language model speak of
         role = max(r.role_words.items(), key=lambda kv: kv[1])[0]
-    planning = r.s("planning")
-    language = lang + 0.5 * tune + prompt > env or r.s("env_task") == 0  # a bare "agent" is not a world
+    # a bare "agent" is not a world; planning over RL-trained skills is evidence of one
+    language = lang + 0.5 * tune + prompt > env or (r.s("env_task") == 0 and planning == 0)
     margins["language"] = _margin(lang + 0.5 * tune + prompt, env)
     prompt_only = language and prompt >= 1.0 and prompt > tune
     human, auto = r.s("human_feedback"), r.s("automatic_feedback")
