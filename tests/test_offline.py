@@ -143,3 +143,15 @@ def test_a_survey_is_flagged_for_review() -> None:
         "learned reward models. This survey organizes known failure modes and the mitigations proposed so far.",
     )
     assert OfflineBackend().classify(paper, build_excerpt(paper)).confidence < 0.6
+
+
+def test_a_pdf_without_a_detected_abstract_is_read_from_its_front() -> None:
+    from classifier.ingest import Section
+
+    front = (
+        "A large language model writes reward functions as code for reinforcement learning agents. "
+        "Quadruped robots trained with these rewards learn to walk and climb in simulation."
+    )
+    paper = Paper("x.pdf", "0" * 64, "Reward Code from Language Models", "", [Section("Front matter", front, 0)],
+                  front, 1, 1)  # fmt: skip
+    assert OfflineBackend().classify(paper, build_excerpt(paper)).leaf == "llm4rl/reward"

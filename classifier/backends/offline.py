@@ -58,7 +58,7 @@ class Reading:
 def sentences_of(paper: Paper) -> list[Sentence]:
     """Title, abstract (weighted by who speaks) and the full text's own claims."""
     out = [Sentence(paper.title, TITLE_W, "title")] if paper.title else []
-    abstract = paper.abstract or ("" if paper.input == "pdf" and paper.sections else paper.text[:2000])
+    abstract = paper.abstract or paper.text[:2000]  # no abstract found: the front of the paper stands in
     for sent in _split(abstract):
         out.append(Sentence(sent, _weight(sent, CLAIM_W, NEUTRAL_W), "abstract"))
     if paper.input == "pdf":
