@@ -38,7 +38,7 @@ GROUPS: dict[str, CueGroup] = {
     "rl": CueGroup(
         "reinforcement learning is part of the method (RL algorithms, rewards optimised by a policy)",
         (
-            r"reinforcement[- ]learning",
+            r"reinforcement[- ]learn\w*",
             r"\bRL(?:HF|AIF)?\b",
             r"\bDRL\b",
             r"policy[- ]gradients?",
@@ -434,6 +434,7 @@ GROUPS: dict[str, CueGroup] = {
             r"(?:given|fed|passed|sent) back to (?:the )?(?:LLM|language model|planner)",
             r"reports? (?:\w+ ){0,4}(?:success|failure)",
             r"(?:as|in) a sentence",
+            r"what (?:happened|it sees|it saw|it observed|went wrong)",
         ),
     ),
 }
@@ -441,7 +442,7 @@ GROUPS: dict[str, CueGroup] = {
 # A negation covers the rest of its clause: "without any reinforcement learning or human preference
 # modeling, we ..." says nothing for RL or for human feedback.
 NEGATION = re.compile(
-    r"(?:\b(?:without|instead of|rather than|free of|no need for|no|alternative to|bypass\w*|eliminat\w* the need for"
+    r"(?:\b(?:without|instead of|rather than|free of|no need for|no|alternative to|bypass\w*|avoid\w*|eliminat\w* the need for"
     r"|(?:is|are|was|were) not (?:used|involved|needed|required)"
     r"|(?:does|do|did) not (?:use|rely on|require|need)\w*)\b[^,;.:!?()]*)"
     r"|\b(?:RL|reinforcement[- ]learning)-free\b",
