@@ -108,18 +108,24 @@ def write_markdown(records: list[dict[str, Any]], path: Path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def write_bibtex(bib_in: Path, records: list[dict[str, Any]], path: Path) -> None:
-    """The input BibTeX with ``rltaxo:<leaf>`` added to each labeled entry's keywords."""
-    import bibtexparser
-    from bibtexparser.model import Field
-
-    library = bibtexparser.parse_file(str(bib_in))
+def _leaf_by_entry_key(records: list[dict[str, Any]]) -> dict[str, str]:
+    """The label of every entry of the input list (BibTeX key or ``ris:N``), duplicates included."""
     by_key: dict[str, str] = {}
     for r in records:
         if r["status"] == "ok":
             for key in [r.get("bib_key"), *r.get("bib_duplicates", [])]:
                 if key:
                     by_key[key] = r["result"]["leaf"]
+    return by_key
+
+
+def write_bibtex(bib_in: Path, records: list[dict[str, Any]], path: Path) -> None:
+    """The input BibTeX with ``rltaxo:<leaf>`` added to each labeled entry's keywords."""
+    import bibtexparser
+    from bibtexparser.model import Field
+
+    library = bibtexparser.parse_file(str(bib_in))
+    by_key = _leaf_by_entry_key(records)
     for entry in library.entries:
         leaf = by_key.get(entry.key)
         if not leaf:
@@ -136,11 +142,7 @@ def write_ris(ris_in: Path, records: list[dict[str, Any]], path: Path) -> None:
     import rispy
 
     entries = rispy.loads(ris_in.read_text(encoding="utf-8-sig"))
-    by_key = {r["bib_key"]: r["result"]["leaf"] for r in records if r["status"] == "ok" and r.get("bib_key")}
-    for r in records:
-        if r["status"] == "ok":
-            for key in r.get("bib_duplicates", []):
-                by_key[key] = r["result"]["leaf"]
+    by_key = _leaf_by_entry_key(records)
     for n, entry in enumerate(entries, start=1):
         leaf = by_key.get(f"ris:{n}")
         if leaf:

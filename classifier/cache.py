@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
+from .resources import ensure_writable_dir
 
 
 def cache_key(**parts: Any) -> str:
@@ -30,10 +31,7 @@ class ResultCache:
     def check(self) -> None:
         """At start-up, before any paid call: the folder must be one we can write."""
         try:
-            self.dir.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.dir, suffix=".probe")
-            os.close(fd)
-            os.unlink(tmp)
+            ensure_writable_dir(self.dir)
         except OSError as exc:
             raise ConfigError(
                 f"{self.dir}: the cache folder cannot be written ({exc.strerror or exc})",

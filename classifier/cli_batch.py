@@ -89,38 +89,37 @@ def batch(
         csv_path = derived_path(out, ".csv", [reading_list])
         bib_path = derived_path(out, ".bib", [reading_list])
         ris_path = derived_path(out, ".ris", [reading_list])
-        lock = OutputLock(out).__enter__()
     except typer.BadParameter:
         raise
     except Exception as exc:
         raise typer.Exit(fail(exc)) from None
-    try:
-        pipe = open_pipeline(params)
-        try:
-            report = run_batch(pipe, items, out, workers=workers, retry_failed=retry_failed)
-        finally:
-            pipe.close()
-    except Exception as exc:
-        lock.__exit__()
-        raise typer.Exit(fail(exc)) from None
     from .costs import Totals
 
-    records = final_records(out)
+    try:
+        with OutputLock(out):  # one run per results file, held until the derived files are written too
+            pipe = open_pipeline(params)
+            try:
+                report = run_batch(pipe, items, out, workers=workers, retry_failed=retry_failed)
+            finally:
+                pipe.close()
+            records = final_records(out)
+            try:
+                write_markdown(records, md_path)
+                if csv_out:
+                    write_csv(records, csv_path)
+                if fmt == "bibtex":
+                    write_bibtex(reading_list, records, bib_path)
+                if fmt == "ris":
+                    write_ris(reading_list, records, ris_path)
+            except OSError as exc:
+                typer.echo(
+                    f"rltaxo: error: cannot write a summary beside {out} ({exc}); the results are in {out}", err=True
+                )
+    except Exception as exc:
+        raise typer.Exit(fail(exc)) from None
     totals = Totals()
     for usage in report.usage:  # this run's requests, not the whole file's
         totals.add(usage)
-    try:
-        write_markdown(records, md_path)
-        if csv_out:
-            write_csv(records, csv_path)
-        if fmt == "bibtex":
-            write_bibtex(reading_list, records, bib_path)
-        if fmt == "ris":
-            write_ris(reading_list, records, ris_path)
-    except OSError as exc:
-        typer.echo(f"rltaxo: error: cannot write a summary beside {out} ({exc}); the results are in {out}", err=True)
-    finally:
-        lock.__exit__()
     failed = sum(1 for r in records if r["status"] != "ok")
     summary = {
         "items": len(items),
@@ -152,9 +151,7 @@ def batch(
         sys.stderr.flush()
         os._exit(EXIT_INTERRUPTED)  # every finished record is on disk; do not wait for requests in flight
     if failed:
-        typer.echo(
-            f"rltaxo: {failed} item(s) failed; see {md_path} (--retry-failed retries them)", err=True
-        )
+        typer.echo(f"rltaxo: {failed} item(s) failed; see {md_path} (--retry-failed retries them)", err=True)
     raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
 
 

@@ -226,5 +226,4 @@ def source_from_record(rec: object, base_dir: Path | None = None) -> Source:
 
 
 def json_preview(rec: object) -> str:
-    text = " ".join(str(rec).split())
-    return text if len(text) <= 60 else text[:57] + "..."
+    return _short(" ".join(str(rec).split()))

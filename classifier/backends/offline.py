@@ -130,17 +130,15 @@ def decide(r: Reading) -> Decision:
     env_seen = r.s("env_task") > 0
     combines = rl >= RL_AT and llm >= LLM_AT and rl_own and (explicit >= RL_AT or env_seen)
     margins = {"combines": min(1.0, min(abs(rl - RL_AT), abs(llm - LLM_AT)) / 2.5)}
-    shaped = r.s("planning") + r.s("language_feedback") + r.s("llm_reward") + r.s("llm_goal") + r.s("llm_policy")
-    if not combines and llm >= LLM_AT and shaped >= 2.0:
-        margins["combines"] = min(margins["combines"], 0.1)  # shaped like an RL/LLM method, but no RL stated
-    lang = r.s("language_task")
-    roles_seen = max(r.s("llm_reward"), r.s("llm_goal"), r.s("llm_policy"))
-    # an RL agent's reward, goal, policy or skills belong to a task outside language
-    env = r.s("env_task") + 0.5 * r.s("agent_word") + 0.5 * r.s("planning") + 0.5 * roles_seen
-    prompt, tune = r.s("prompt_policy"), r.s("rl_trains_lm")
     roles = {"reward": r.s("llm_reward"), "goal": r.s("llm_goal"), "policy": r.s("llm_policy")}
     role, role_score = max(roles.items(), key=lambda kv: kv[1])
-    planning = r.s("planning")
+    planning, feedback = r.s("planning"), r.s("language_feedback")
+    if not combines and llm >= LLM_AT and planning + feedback + sum(roles.values()) >= 2.0:
+        margins["combines"] = min(margins["combines"], 0.1)  # shaped like an RL/LLM method, but no RL stated
+    lang = r.s("language_task")
+    # an RL agent's reward, goal, policy or skills belong to a task outside language
+    env = r.s("env_task") + 0.5 * r.s("agent_word") + 0.5 * planning + 0.5 * role_score
+    prompt, tune = r.s("prompt_policy"), r.s("rl_trains_lm")
     weak_role = role_score == 0 and bool(r.role_words)
     if weak_role:  # no role cue: what the sentences about the language model speak of
         role = max(r.role_words.items(), key=lambda kv: kv[1])[0]
@@ -159,7 +157,7 @@ def decide(r: Reading) -> Decision:
         feedback_is_human=human > auto,
         llm_role_for_rl_agent=role if (not language and (role_score > 0 or weak_role) and not independent) else "none",
         trained_independently=independent,
-        language_feedback_to_llm=r.s("language_feedback") >= 1.0,
+        language_feedback_to_llm=feedback >= 1.0,
     )
     deciding = ["rl", "llm"]
     if not combines:
@@ -174,7 +172,7 @@ def decide(r: Reading) -> Decision:
             margins["leaf"] = min(_margin(human, auto), 1.0 if prompt < 1.0 else _margin(tune, prompt))
     elif independent:
         deciding += ["env_task", "planning", "language_feedback"]
-        margins["leaf"] = min(_margin(planning, role_score), 0.3 + _margin(r.s("language_feedback"), 1.0))
+        margins["leaf"] = min(_margin(planning, role_score), 0.3 + _margin(feedback, 1.0))
     else:
         deciding += ["env_task", f"llm_{role}"]
         ranked = sorted([*roles.values(), planning], reverse=True)

@@ -84,7 +84,6 @@ GROUPS: dict[str, CueGroup] = {
             r"RLHF",
             r"RLAIF",
             r"prompt(?:s|ing)?\b",
-            r"(?:AI |chat |dialogue )assistants?",
             r"(?:pre-?trained|trained) on (?:\w+ ){0,2}(?:natural[- ]language|text) (?:corpora|data)",
             r"text-pretrained",
             r"(?:AI |chat |dialogue |code |coding |virtual )assistants?",

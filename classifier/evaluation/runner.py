@@ -15,6 +15,7 @@ from ..costs import Totals
 from ..errors import DownloadError, RltaxoError, SourceError, UsageError
 from ..pipeline import Pipeline
 from ..progress import Progress
+from ..resources import ensure_writable_dir
 from ..sources import Source
 from .metrics import Row, flip_rate, summarise
 
@@ -187,10 +188,7 @@ def by_input(studies: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
 def _check_writable(out: Path) -> None:
     """Fail before classifying anything, not after, when the run folder cannot be written."""
     try:
-        out.mkdir(parents=True, exist_ok=True)
-        probe = out / ".rltaxo-write-test"
-        probe.write_text("")
-        probe.unlink()
+        ensure_writable_dir(out)
     except OSError as exc:
         raise UsageError(f"--out {out}: cannot write there ({exc.strerror or exc})") from exc
 
