@@ -84,8 +84,9 @@ class Appender:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
         except OSError as exc:
-            raise OutputError(f"{path}: cannot write the results file ({exc.strerror or exc})",
-                              hint="choose another place with -o") from exc
+            raise OutputError(
+                f"{path}: cannot write the results file ({exc.strerror or exc})", hint="choose another place with -o"
+            ) from exc
 
     def write(self, record: dict[str, Any]) -> None:
         data = (json.dumps(record) + "\n").encode()
@@ -126,8 +127,9 @@ class OutputLock:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
-            raise OutputError(f"{self.path}: cannot create the lock file ({exc.strerror or exc})",
-                              hint="choose another place with -o") from exc
+            raise OutputError(
+                f"{self.path}: cannot create the lock file ({exc.strerror or exc})", hint="choose another place with -o"
+            ) from exc
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:

@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from . import taxonomy
 from .errors import OutputError
+from .taxonomy import Taxonomy
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -79,8 +79,7 @@ def write_csv(records: list[dict[str, Any]], path: Path) -> None:
         writer.writerows(_row(r) for r in records)
 
 
-def write_markdown(records: list[dict[str, Any]], path: Path) -> None:
-    tax = taxonomy.load()
+def write_markdown(records: list[dict[str, Any]], path: Path, tax: Taxonomy) -> None:
     ok = [r for r in records if r["status"] == "ok"]
     bad = [r for r in records if r["status"] != "ok"]
     counts = Counter(r["result"]["leaf"] for r in ok)

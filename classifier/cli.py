@@ -21,6 +21,7 @@ from .errors import (
     PromptError,
     ReadingListError,
     RltaxoError,
+    TaxonomyError,
     UsageError,
 )
 
@@ -34,7 +35,7 @@ app = typer.Typer(
 _STATE = {"debug": False}
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
-_USAGE_ERRORS = (UsageError, ConfigError, PromptError, GoldLabelError, ReadingListError, OutputError)
+_USAGE_ERRORS = (UsageError, ConfigError, PromptError, GoldLabelError, ReadingListError, OutputError, TaxonomyError)
 
 # -- shared options ------------------------------------------------------------------------------
 BackendOpt = Annotated[
@@ -62,6 +63,15 @@ FromOpt = Annotated[
         "--from",
         help="pdf | abstract | auto (default): read the PDF, only the title + abstract, or a PDF at hand "
         "(local or cached) else the list's or the arXiv API's title + abstract [env RLTAXO_FROM].",
+    ),
+]
+TaxonomyOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--taxonomy",
+        "-t",
+        help="A taxonomy tree file (JSON; see 'rltaxo taxonomy schema'); default: the bundled RL/LLM tree "
+        "[env RLTAXO_TAXONOMY].",
     ),
 ]
 ExcerptOpt = Annotated[int | None, typer.Option("--excerpt-tokens", min=200, help="Excerpt budget (default 3000).")]
@@ -116,7 +126,7 @@ def _announce_backend(settings: Any, explicit: str | None) -> None:
 
 
 PIPELINE_OPTIONS = (
-    "backend", "model", "no_cache", "structured_mode", "votes", "max_tokens", "excerpt_tokens",
+    "taxonomy", "backend", "model", "no_cache", "structured_mode", "votes", "max_tokens", "excerpt_tokens",
     "pdf_timeout", "max_pages", "max_file_mb", "pdf_memory_mb", "input_mode",
 )  # fmt: skip
 
@@ -166,26 +176,19 @@ def _root(
 
 # -- tree --------------------------------------------------------------------------------------------
 @app.command()
-def tree(json_out: JsonOpt = False) -> None:
-    """Show the taxonomy as a tree, with a one-line definition of every node."""
-    from . import taxonomy
-
-    tax = taxonomy.load()
+def tree(taxonomy: TaxonomyOpt = None, json_out: JsonOpt = False) -> None:
+    """Show the taxonomy in use as a tree, with a one-line definition of every node."""
+    try:
+        tax = load_taxonomy(taxonomy)
+    except Exception as exc:
+        raise typer.Exit(fail(exc)) from None
     if json_out:
         nodes = [
             {"id": n.id, "name": n.name, "parent": n.parent, "leaf": n.is_leaf, "definition": n.definition}
             for n in tax.nodes.values()
         ]
-        nodes.append(
-            {
-                "id": tax.out_of_scope.id,
-                "name": tax.out_of_scope.name,
-                "parent": None,
-                "leaf": True,
-                "definition": tax.out_of_scope.definition,
-            }
-        )
-        typer.echo(json.dumps({"source": tax.source, "nodes": nodes}, indent=2))
+        info = {"name": tax.name, "source": tax.source, "sha256": tax.sha256, "out_of_scope": tax.out_of_scope}
+        typer.echo(json.dumps(info | {"labels": list(tax.labels), "nodes": nodes}, indent=2))
         return
 
     def show(node_id: str, prefix: str, last: bool, depth: int) -> None:
@@ -197,10 +200,18 @@ def tree(json_out: JsonOpt = False) -> None:
         for i, kid in enumerate(n.children):
             show(kid, child_prefix, i == len(n.children) - 1, depth + 1)
 
+    typer.echo(typer.style(tax.name, underline=True) + (f"  ({tax.origin})" if tax.origin != "bundled" else ""))
     for top in tax.top_classes:
         show(top, "", True, 0)
-    o = tax.out_of_scope
+    o = tax.nodes[tax.out_of_scope]
     typer.echo(typer.style(o.name, bold=True) + typer.style(f"  [{o.id}]", fg="cyan") + f" — {o.definition}")
+
+
+def load_taxonomy(path: str | None) -> Any:
+    """The tree named by --taxonomy, else RLTAXO_TAXONOMY, else the bundled one."""
+    from .taxonomy import load
+
+    return load(path if path is not None else settings_from().taxonomy)
 
 
 # -- inspect ------------------------------------------------------------------------------------------
@@ -292,7 +303,9 @@ def _print_result(r: Any) -> None:
     typer.echo(f"  why: {clean(r.rationale)}")
     if r.fact_evidence:
         for fact, quote in r.fact_evidence.items():
-            typer.echo(f"  {fact.replace('_', ' ')}: “{clean(quote)}”")
+            value = (r.facts or {}).get(fact)
+            answer = ("yes" if value else "no") if isinstance(value, bool) else clean(value or "")
+            typer.echo(f"  {fact.replace('_', ' ')} = {answer}: “{clean(quote)}”")
     else:
         for quote in r.evidence:
             typer.echo(f"  “{clean(quote)}”")
@@ -332,11 +345,14 @@ def _classify_sources(raw: list[str], title: str | None, abstract: str | None) -
 def classify(
     sources: Annotated[
         list[str] | None,
-        typer.Argument(help="PDF paths, arXiv ids (2310.12931, arXiv:…), arxiv.org URLs, or - for JSON Lines on "
-        "stdin (objects with arxiv_id, url, path, title, abstract)."),
+        typer.Argument(
+            help="PDF paths, arXiv ids (2310.12931, arXiv:…), arxiv.org URLs, or - for JSON Lines on "
+            "stdin (objects with arxiv_id, url, path, title, abstract)."
+        ),
     ] = None,
     title: Annotated[str | None, typer.Option("--title", help="Classify from this title (with --abstract).")] = None,
     abstract: Annotated[str | None, typer.Option("--abstract", help="Classify from this abstract.")] = None,
+    taxonomy: TaxonomyOpt = None,
     input_mode: FromOpt = None,
     backend: BackendOpt = None,
     model: ModelOpt = None,
@@ -405,10 +421,11 @@ def classify(
 
 def _register_subcommands() -> None:
     """Eval and batch live in their own modules to keep this one small."""
-    from . import cli_batch, cli_eval
+    from . import cli_batch, cli_eval, cli_taxonomy
 
     cli_eval.register(app)
     cli_batch.register(app)
+    cli_taxonomy.register(app)
 
 
 def main() -> None:

@@ -24,6 +24,7 @@ from .cli import (
     ModeOpt,
     NoCacheOpt,
     PagesOpt,
+    TaxonomyOpt,
     TimeoutOpt,
     VotesOpt,
     fail,
@@ -46,6 +47,7 @@ def batch(
         str | None,
         typer.Option("--format", help="bibtex | ris: write the input .bib/.ris back with labels as keywords."),
     ] = None,
+    taxonomy: TaxonomyOpt = None,
     input_mode: FromOpt = None,
     backend: BackendOpt = None,
     model: ModelOpt = None,
@@ -104,7 +106,7 @@ def batch(
                 pipe.close()
             records = final_records(out)
             try:
-                write_markdown(records, md_path)
+                write_markdown(records, md_path, pipe.taxonomy)
                 if csv_out:
                     write_csv(records, csv_path)
                 if fmt == "bibtex":

@@ -8,7 +8,18 @@ from typing import Annotated
 
 import typer
 
-from .cli import BackendOpt, FromOpt, JsonOpt, ModelOpt, ModeOpt, NoCacheOpt, VotesOpt, fail, open_pipeline
+from .cli import (
+    BackendOpt,
+    FromOpt,
+    JsonOpt,
+    ModelOpt,
+    ModeOpt,
+    NoCacheOpt,
+    TaxonomyOpt,
+    VotesOpt,
+    fail,
+    open_pipeline,
+)
 
 eval_app = typer.Typer(
     help="Score a backend against gold labels: the survey's hand-labeled studies, or your own (--gold).",
@@ -41,6 +52,7 @@ def run_eval(
         Path | None,
         typer.Option("--abstracts", help="JSON Lines of arxiv_id, title, abstract for studies without a PDF."),
     ] = None,
+    taxonomy: TaxonomyOpt = None,
     input_mode: FromOpt = None,
     baseline_md: Annotated[
         Path | None, typer.Option("--baseline-md", help="Also write a baseline summary here.")

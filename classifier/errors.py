@@ -97,6 +97,16 @@ class PdfMemoryLimit(PdfError):
 
 
 # --- prompts -----------------------------------------------------------------------------------
+class TaxonomyError(RltaxoError):
+    """A tree file that cannot be used; ``problems`` lists every problem, one line each."""
+
+    code = "taxonomy"
+
+    def __init__(self, message: str, *, hint: str | None = None, problems: list[str] | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.problems = problems or [message]
+
+
 class PromptError(RltaxoError):
     code = "prompt"
 

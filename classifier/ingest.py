@@ -98,6 +98,7 @@ class Paper:
     notes: list[str] = field(default_factory=list)
     input: str = "pdf"  # "pdf", or "abstract" when only the title and abstract were read
     arxiv_version: str | None = None  # "v2" when the version read is known
+    arxiv_id: str | None = None  # when the paper came from arXiv (few-shot leave-one-out compares it)
 
     @classmethod
     def from_metadata(cls, title: str, abstract: str, origin: str = "") -> Paper:
@@ -134,7 +135,7 @@ class Paper:
 # ---------------------------------------------------------------------------------------------
 # clean-up
 # ---------------------------------------------------------------------------------------------
-def _fix_chars(text: str) -> str:
+def fix_chars(text: str) -> str:
     for lig, rep in _LIGATURES.items():
         text = text.replace(lig, rep)
     text = _ACCENT_RE.sub(lambda m: unicodedata.normalize("NFC", m.group(2) + _SPACING_ACCENTS[m.group(1)]), text)
@@ -153,7 +154,7 @@ def _normalise_edge(line: str) -> str:
 def clean_pages(pages: list[str]) -> list[str]:
     """Remove what is not the paper's prose: arXiv stamps, venue banners, running headers and footers,
     page numbers; fix ligatures, detached accents and words hyphenated across lines."""
-    pages = [_fix_chars(p) for p in pages]
+    pages = [fix_chars(p) for p in pages]
     split = [p.split("\n") for p in pages]
     repeated: set[str] = set()
     if len(split) >= 3:
@@ -177,13 +178,6 @@ def clean_pages(pages: list[str]) -> list[str]:
         text = "\n".join(kept)
         out.append(_HYPHEN_RE.sub(r"\1", text))
     return out
-
-
-def normalise_for_match(text: str) -> str:
-    """Lower-case, ligature-free, hyphenation- and whitespace-insensitive form, for quote checks."""
-    text = _fix_chars(text).lower()
-    text = re.sub(r"-\s*\n\s*", "", text)
-    return re.sub(r"[^0-9a-z]+", "", unicodedata.normalize("NFKD", text))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -256,7 +250,7 @@ def _title_from_runs(runs: list[Run]) -> str:
             title += " "
         title += piece
         prev_y = y
-    title = " ".join(unicodedata.normalize("NFKC", _fix_chars(title)).split())
+    title = " ".join(unicodedata.normalize("NFKC", fix_chars(title)).split())
     return re.sub(r"(\w)- (?=[a-z])", r"\1", title).strip()
 
 

@@ -8,12 +8,14 @@ from pathlib import Path
 from . import __version__, backends
 from .arxiv_api import ArxivApi
 from .cache import PaperCache, ResultCache, cache_key
-from .errors import CorruptPdf, DownloadError, NotAPdf, SourceNotFound
+from .errors import CorruptPdf, DownloadError, InvalidOutputError, NotAPdf, SourceNotFound
+from .evidence import QuoteChecker
 from .excerpt import Excerpt, build_excerpt
 from .ingest import INGEST_VERSION, Paper, read_pdf_guarded
-from .result import REVIEW_THRESHOLD, ClassificationResult, QuoteChecker, Verdict
+from .result import REVIEW_THRESHOLD, ClassificationResult, Verdict
 from .settings import Settings
 from .sources import Downloader, Source, parse_source, sha256_file
+from .taxonomy import Taxonomy, load
 
 ADDRESSES_MODEL = re.compile(
     r"\b(?:ignore|disregard|forget) (?:all |any )?(?:the |your )?(?:previous|prior|above|earlier) "
@@ -95,6 +97,7 @@ class Reader:
                 self.downloader.forget(source)
                 raise exc from None
         paper.arxiv_version = source.version
+        paper.arxiv_id = source.arxiv_id
         return paper
 
     def _read_cached(self, path: Path) -> Paper:
@@ -118,6 +121,7 @@ class Reader:
         assert source.meta is not None
         paper = Paper.from_metadata(source.meta.title, source.meta.abstract, source.raw)
         paper.arxiv_version = source.version or source.meta.version
+        paper.arxiv_id = source.arxiv_id
         return paper
 
     def _api(self, source: Source) -> Paper:
@@ -131,22 +135,26 @@ class Reader:
         meta = self.api.get(source.arxiv_id)
         paper = Paper.from_metadata(meta.title, meta.abstract, f"arXiv API: {source.arxiv_id}")
         paper.arxiv_version = source.version or meta.version
+        paper.arxiv_id = source.arxiv_id
         return paper
 
 
 class Pipeline:
-    """Holds what is shared across papers: settings, one backend, the reader and the cache."""
+    """Holds what is shared across papers: settings, the taxonomy, one backend, the reader and the cache."""
 
     def __init__(
         self,
-        settings: Settings,
+        settings: Settings | None = None,
         backend: backends.Backend | None = None,
         *,
+        taxonomy: Taxonomy | None = None,
         auto_downloads: bool = False,
         offline: bool = False,
     ) -> None:
+        settings = settings or Settings.from_env()
         self.settings = settings
-        self.backend = backend or backends.create(settings.resolved_backend(), settings)
+        self.taxonomy = taxonomy or load(settings.taxonomy)
+        self.backend = backend or backends.create(settings.resolved_backend(), settings, self.taxonomy)
         self.reader = Reader(settings, auto_downloads=auto_downloads, offline=offline)
         self.cache = ResultCache(settings.cache_dir / "results")
         if self.backend.cacheable and settings.use_cache:
@@ -174,6 +182,7 @@ class Pipeline:
             model=b.model,
             backend=b.name,
             params=b.cache_params(),
+            taxonomy=self.taxonomy.sha256,
         )
         use_cache = b.cacheable and self.settings.use_cache
         if use_cache:
@@ -182,16 +191,23 @@ class Pipeline:
                 hit.update(source=source.raw, key=source.key, cached=True)
                 hit["usage"] = {"prompt_tokens": 0, "completion_tokens": 0, "attempts": 0}
                 try:
-                    return ClassificationResult.model_validate(hit)
+                    cached = ClassificationResult.model_validate(hit)
+                    if self.taxonomy.is_label(cached.leaf):
+                        return cached
                 except ValueError:  # {}, an edited leaf, an older rltaxo's entry: a miss, overwritten below
                     pass
         verdict = b.classify(paper, excerpt)
         result = self._finish(source, paper, excerpt, verdict)
         if use_cache:
-            self.cache.put(key, result.model_dump(mode="json", exclude={"top_class", "path"}))
+            self.cache.put(key, result.model_dump(mode="json"))
         return result
 
     def _finish(self, source: Source, paper: Paper, excerpt: Excerpt, v: Verdict) -> ClassificationResult:
+        tax = self.taxonomy
+        try:
+            leaf = tax.check_label(v.leaf)
+        except ValueError as exc:
+            raise InvalidOutputError(f"{self.backend.name}: {exc}") from None
         checker = QuoteChecker(paper.text)
         found, missing = checker.split(v.evidence)
         confidence, issues = v.confidence, list(v.issues)
@@ -211,7 +227,9 @@ class Pipeline:
             title=paper.title,
             input=paper.input,
             arxiv_id=(source.arxiv_id + (paper.arxiv_version or "")) if source.arxiv_id else None,
-            leaf=v.leaf,
+            leaf=leaf,
+            top_class=tax.top_class(leaf),
+            path=tax.path_names(leaf),
             confidence=round(confidence, 3),
             rationale=v.rationale,
             evidence=found,
@@ -225,6 +243,7 @@ class Pipeline:
             backend=self.backend.name,
             model=v.model or self.backend.model,
             prompt_version=self.backend.prompt_version,
+            taxonomy=f"{tax.name} ({tax.short_hash})",
             pdf_sha256=paper.sha256,
             excerpt_sha256=excerpt.sha256,
             excerpt_tokens=excerpt.tokens,

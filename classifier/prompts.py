@@ -13,13 +13,13 @@ import string
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import taxonomy
 from .errors import PromptError
 from .resources import data_dir
+from .taxonomy import Taxonomy
 
 #: file role -> (allowed placeholders, required placeholders)
 CONTRACT: dict[str, tuple[set[str], set[str]]] = {
-    "system": ({"definitions", "labels"}, {"definitions"}),
+    "system": ({"tree_name", "definitions", "decision_steps", "labels"}, {"definitions"}),
     "user": ({"excerpt", "examples", "format_instructions", "title", "source_note"}, {"excerpt"}),
     "example": ({"title", "leaf", "short_name", "year"}, {"title", "leaf"}),
     "repair": ({"error", "labels"}, {"error"}),
@@ -82,9 +82,16 @@ def load(directory: Path | None = None) -> PromptSet:
     return PromptSet(version=f"{declared}+{digest.hexdigest()[:8]}", templates=templates)
 
 
-def labels_text() -> str:
-    return ", ".join(taxonomy.load().labels)
+def labels_text(tax: Taxonomy) -> str:
+    return ", ".join(tax.labels)
 
 
-def system_prompt(ps: PromptSet) -> str:
-    return ps.render("system", definitions=taxonomy.render_definitions(), labels=labels_text())
+def system_prompt(ps: PromptSet, tax: Taxonomy) -> str:
+    """The system prompt for a tree: its name, definitions, decision steps and labels, all from the file."""
+    return ps.render(
+        "system",
+        tree_name=tax.name,
+        definitions=tax.render_definitions(),
+        decision_steps=tax.render_decision_steps(),
+        labels=labels_text(tax),
+    )

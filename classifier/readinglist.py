@@ -122,8 +122,9 @@ def _csv_items(path: Path, column: str | None) -> list[Item]:
         title_col, abstract_col = lower.get("title"), lower.get("abstract")
         if (col is None and abstract_col is None) or (column is not None and column not in names):
             raise ReadingListError(
-                f"{path}: no column {column!r}" if column else f"{path}: no column of arXiv ids, URLs or paths, "
-                "and no abstract column",
+                f"{path}: no column {column!r}"
+                if column
+                else f"{path}: no column of arXiv ids, URLs or paths, and no abstract column",
                 hint=f"columns are {', '.join(names) or 'none'}; choose one with --column",
             )
         items = []

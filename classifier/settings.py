@@ -43,6 +43,7 @@ _ENV = {  # environment variable -> setting (the API key is handled apart: it is
     "RLTAXO_CACHE_DIR": "cache_dir",
     "RLTAXO_PROMPTS_DIR": "prompts_dir",
     "RLTAXO_FROM": "input_mode",
+    "RLTAXO_TAXONOMY": "taxonomy",
 }
 
 _FLAGS = {"input_mode": "--from", "max_run_tokens": "--max-tokens"}
@@ -93,6 +94,9 @@ class Settings(BaseModel):
     max_run_tokens: int | None = Field(None, description="Token budget for a whole run; stops cleanly.")
     few_shot: int = Field(8, description="Gold exemplars in the prompt, one per leaf (never the paper itself).")
     prompts_dir: Path | None = Field(None, description="Override the prompt files (RLTAXO_PROMPTS_DIR).")
+    taxonomy: Path | None = Field(
+        None, description="A taxonomy tree file; none means the bundled RL/LLM tree (RLTAXO_TAXONOMY)."
+    )
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:

@@ -19,20 +19,25 @@ except ImportError:  # run as a script: python tests/fake_openai.py
     from local_http import LocalHTTPServer  # type: ignore[no-redef]
 
 
+def facts(**answers: Any) -> dict[str, Any]:
+    """Decision answers in the schema's shape: each with its own quote (empty here)."""
+    return {k: {"answer": v, "quote": ""} for k, v in answers.items()}
+
+
 def answer(leaf: str = "llm4rl/reward", **over: Any) -> dict[str, Any]:
     body = {
         "reasoning": "The LLM writes reward code used to train an RL agent on robot tasks.",
         "evidence": ["reward functions"],
-        "facts": {
-            "combines_rl_and_llm": True,
-            "task_is_language": False,
-            "rl_updates_llm_weights": False,
-            "rl_edits_prompts_only": False,
-            "feedback_is_human": False,
-            "llm_role_for_rl_agent": "reward",
-            "trained_independently": False,
-            "language_feedback_to_llm": False,
-        },
+        "facts": facts(
+            combines_rl_and_llm=True,
+            task_is_language=False,
+            rl_updates_llm_weights=False,
+            rl_edits_prompts_only=False,
+            feedback_is_human=False,
+            llm_role_for_rl_agent="reward",
+            trained_independently=False,
+            language_feedback_to_llm=False,
+        ),
         "leaf": leaf,
         "confidence": 0.8,
     }

@@ -42,8 +42,8 @@ def test_classify_whole_corpus_json(env: dict[str, str]) -> None:
     recs = [json.loads(x) for x in r.stdout.splitlines()]
     assert len(recs) == len(pdfs)
     from classifier import taxonomy
+    from classifier.evidence import QuoteChecker
     from classifier.ingest import read_pdf
-    from classifier.result import QuoteChecker
 
     labels = set(taxonomy.load().labels)
     for pdf, rec in zip(pdfs, recs):

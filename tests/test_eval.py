@@ -9,9 +9,11 @@ from classifier import gold
 from classifier.errors import GoldLabelError
 from classifier.evaluation.metrics import Row, summarise
 from classifier.evaluation.report import render_html, render_markdown
+from classifier.taxonomy import bundled
 
 from .conftest import CORPUS, needs_corpus, run_cli
 
+TAX = bundled()
 GOLD_HEADER = "key,short_name,title,first_author,year,arxiv_id,leaf,confidence\n"
 
 
@@ -25,7 +27,7 @@ def test_gold_labels_load_and_match_the_survey_count() -> None:
 @pytest.mark.parametrize(
     ("row", "message"),
     [
-        ("a,A,T,X,2022,2203.02155,rl4llm/nope,high\n", "unknown leaf"),
+        ("a,A,T,X,2022,2203.02155,rl4llm/nope,high\n", "leaves not in The RL/LLM Taxonomy Tree: .rl4llm/nope."),
         ("a,A,T,X,2022,2203.02155,llm4rl/goal,sure\n", "confidence"),
         ("a,A,T,X,2022,not-an-id,llm4rl/goal,high\n", "not an arXiv id"),
         ("a,A,T,X,2022,2203.02155,llm4rl/goal,high\na,B,T,X,2022,2203.02156,llm4rl/goal,high\n", "duplicate key"),
@@ -63,7 +65,7 @@ def _metrics() -> dict:
         ),
         Row("c", "llm4rl/policy", None, extra={"short_name": "C", "arxiv_id": "3", "note": "missing: no PDF"}),
     ]
-    return summarise(rows) | {"backend": "offline", "model": "m", "prompt_version": "n/a"}
+    return summarise(rows, TAX) | {"backend": "offline", "model": "m", "prompt_version": "n/a"}
 
 
 def test_markdown_report_is_tables() -> None:

@@ -5,8 +5,9 @@ from pathlib import Path
 import pytest
 
 from classifier.errors import CorruptPdf, EncryptedPdf, NotAPdf, NoTextPdf, PdfTooLarge, SourceNotFound
+from classifier.evidence import normalise_for_match
 from classifier.excerpt import build_excerpt
-from classifier.ingest import _title_from_runs, clean_pages, normalise_for_match, read_pdf, read_pdf_guarded
+from classifier.ingest import _title_from_runs, clean_pages, read_pdf, read_pdf_guarded
 from classifier.settings import Limits
 
 from .conftest import CORPUS, SAMPLE, corpus_pdf, corpus_pdfs, needs_corpus

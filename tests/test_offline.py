@@ -1,9 +1,9 @@
 import pytest
 
 from classifier.backends.offline import OfflineBackend
+from classifier.evidence import QuoteChecker
 from classifier.excerpt import build_excerpt
 from classifier.ingest import read_pdf
-from classifier.result import QuoteChecker
 
 from .conftest import SAMPLE, corpus_pdf, needs_corpus
 from .leaf_texts import LEAF_TEXTS
@@ -62,8 +62,8 @@ def test_every_leaf_is_reachable_from_text(leaf: str, tmp_path) -> None:
 
 
 # -- generalisation: made-up papers for each failure class (tests/offline_cases.py) --------------------
-from classifier.backends import offline_cues  # noqa: E402
 from classifier.ingest import Paper  # noqa: E402
+from classifier.taxonomy import bundled  # noqa: E402
 
 from .offline_cases import CASES, HELD_OUT  # noqa: E402
 
@@ -81,7 +81,7 @@ def test_failure_classes_from_title_and_abstract(case: str, leaf: str, title: st
 def test_each_fact_that_holds_carries_its_sentence() -> None:
     paper = Paper.from_metadata(*next(c for c in CASES if c[0] == "llm-reward-code")[2:])
     v = OfflineBackend().classify(paper, build_excerpt(paper))
-    assert v.facts is not None and v.facts.llm_role_for_rl_agent == "reward"
+    assert v.facts is not None and v.facts["llm_role_for_rl_agent"] == "reward"
     assert "Reward Programs" in v.fact_evidence["llm_role_for_rl_agent"]  # the title says it most strongly
     assert set(v.fact_evidence) >= {"combines_rl_and_llm", "llm_role_for_rl_agent"}
 
@@ -130,10 +130,50 @@ NAMED = (
 
 
 def test_no_cue_names_a_study_system_benchmark_or_environment() -> None:
-    text = " ".join(p for g in offline_cues.GROUPS.values() for p in g.phrases).lower()
+    spec = bundled().spec
+    assert spec.offline is not None
+    phrases = [p for g in spec.offline.groups.values() for p in g.phrases]
+    phrases += [p for q in spec.questions for a in q.answers for p in a.cues]
+    text = " ".join(phrases).lower()
     assert not [name for name in NAMED if name in text]
-    for group in offline_cues.GROUPS.values():
+    for group in spec.offline.groups.values():
         assert group.clause  # each group says which definition clause it encodes
+
+
+def test_offline_reads_any_tree_with_answer_cues() -> None:
+    import json
+
+    from classifier.taxonomy import Taxonomy, check_text
+
+    from .trees import TOY, TOY_TEXTS
+
+    spec, _ = check_text(json.dumps(TOY))
+    assert spec is not None
+    backend = OfflineBackend(tax=Taxonomy(spec))
+    for leaf, (title, abstract) in TOY_TEXTS.items():
+        paper = Paper.from_metadata(title, abstract)
+        v = backend.classify(paper, build_excerpt(paper))
+        assert v.leaf == leaf, v.rationale
+        if leaf != "elsewhere":
+            assert v.fact_evidence["approach"] == abstract and v.confidence > 0.6
+
+
+def test_offline_on_a_tree_without_cues_is_one_clear_error() -> None:
+    import json
+
+    from classifier.errors import TaxonomyError
+    from classifier.taxonomy import Taxonomy, check_text
+
+    from .trees import TOY
+
+    bare = json.loads(json.dumps(TOY))
+    for a in bare["questions"][0]["answers"]:
+        a.pop("cues", None)
+    spec, _ = check_text(json.dumps(bare))
+    assert spec is not None
+    with pytest.raises(TaxonomyError, match="the offline backend needs cues in the taxonomy") as info:
+        OfflineBackend(tax=Taxonomy(spec))
+    assert "use an LLM backend" in str(info.value)
 
 
 def test_a_survey_is_flagged_for_review() -> None:

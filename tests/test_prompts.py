@@ -1,3 +1,4 @@
+import json
 import shutil
 import threading
 import time
@@ -9,6 +10,7 @@ from classifier import prompts
 from classifier.errors import PromptError, RateLimitError, TransientBackendError, with_retry_after
 from classifier.resources import data_dir
 from classifier.retry import RateGate, call_with_retries
+from classifier.taxonomy import Taxonomy, bundled, check_text
 
 
 def copy_prompts(tmp: Path) -> Path:
@@ -19,9 +21,28 @@ def copy_prompts(tmp: Path) -> Path:
 
 def test_shipped_prompts_load_and_render() -> None:
     ps = prompts.load()
-    assert ps.version.startswith("p1+") and len(ps.version) == 11
-    system = prompts.system_prompt(ps)
+    assert ps.version.startswith("p2+") and len(ps.version) == 11
+    system = prompts.system_prompt(ps, bundled())
     assert "llm4rl/reward" in system and "$" not in system
+    assert "The RL/LLM Taxonomy Tree" in system and "llm_role_for_rl_agent" in system  # decision steps
+
+
+def test_system_prompt_is_rendered_from_any_tree() -> None:
+    from .trees import TOY
+
+    spec, _ = check_text(json.dumps(TOY))
+    assert spec is not None
+    system = prompts.system_prompt(prompts.load(), Taxonomy(spec))
+    assert "Toy tree of learning methods" in system and "learning/unsupervised" in system
+    assert "approach = clusters → learning/unsupervised" in system
+    assert "rl4llm" not in system and "RL" not in system.replace("URL", "")
+
+
+def test_shipped_prompt_files_hold_no_tree_specific_prose() -> None:
+    for path in data_dir("prompts").glob("*.md"):
+        text = path.read_text()
+        for word in ("rl4llm", "llm4rl", "rl+llm", "RL4LLM", "LLM4RL", "reinforcement", "RLHF"):
+            assert word not in text, (path.name, word)
 
 
 def test_unknown_placeholder_is_rejected(tmp_path: Path) -> None:

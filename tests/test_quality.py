@@ -65,9 +65,7 @@ def test_gold_studies_and_dev_abstracts(env: dict[str, str], tmp_path: Path) -> 
 def test_dev_pdfs(env: dict[str, str], tmp_path: Path) -> None:
     preds = _eval(env, tmp_path / "pdf", "--gold", str(CORPUS / "labels.csv"), "--pdf-dir", str(CORPUS))
     dev = [p for p in preds if p["result"] and p["result"]["input"] == "pdf"]
-    labels = {
-        line.split(",")[0]: line.split(",")[1] for line in (CORPUS / "labels.csv").read_text().splitlines()[1:]
-    }
+    labels = {line.split(",")[0]: line.split(",")[1] for line in (CORPUS / "labels.csv").read_text().splitlines()[1:]}
     dev = [p for p in dev if labels.get(p["arxiv_id"]) == "dev"]
     leaf, _, n = _score(dev)
     assert n == 11 and leaf >= 10, leaf

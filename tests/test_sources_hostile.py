@@ -98,4 +98,3 @@ def test_odd_paths_get_clear_messages(env: dict[str, str], tmp_path: Path) -> No
     lst.write_text(f"{tmp_path / ('y' * 300 + '.pdf')}\n{SAMPLE}\n")
     r = run_cli("batch", str(lst), env=env)  # one bad line never stops a batch
     assert r.returncode == 1 and "1 labeled" in r.stdout, r.stdout + r.stderr
-

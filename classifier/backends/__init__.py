@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from ..ingest import Paper
     from ..result import Verdict
     from ..settings import Settings
+    from ..taxonomy import Taxonomy
 
 
 class Backend(ABC):
@@ -43,13 +44,13 @@ REGISTRY: dict[str, str] = {
 }
 
 
-def create(name: str, settings: Settings) -> Backend:
-    """Instantiate a backend by name; the module is imported only now."""
+def create(name: str, settings: Settings, tax: Taxonomy) -> Backend:
+    """Instantiate a backend by name for a tree; the module is imported only now."""
     try:
         target = REGISTRY[name]
     except KeyError:
         raise ConfigError(f"unknown backend {name!r}", hint=f"choose one of: {', '.join(REGISTRY)}") from None
     module_name, _, attr = target.partition(":")
     factory = getattr(importlib.import_module(module_name), attr)
-    backend: Backend = factory(settings)
+    backend: Backend = factory(settings, tax)
     return backend

@@ -7,8 +7,10 @@ from pathlib import Path
 
 from pydantic import SecretStr
 
+from ..gold import Study
 from ..local_server import LocalServer
 from ..settings import Settings
+from ..taxonomy import Taxonomy
 from .openai_compat import OpenAIBackend
 
 
@@ -17,7 +19,7 @@ class LocalBackend(OpenAIBackend):
 
     name = "local"
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, tax: Taxonomy, examples: list[Study] | None = None) -> None:
         model = os.environ.get("RLTAXO_LOCAL_MODEL")
         self.server = LocalServer(Path(model) if model else None).start()
         mode = "json_object" if settings.structured_mode == "auto" else settings.structured_mode
@@ -30,7 +32,7 @@ class LocalBackend(OpenAIBackend):
             }
         )
         try:
-            super().__init__(local)
+            super().__init__(local, tax, examples)
         except BaseException:
             self.server.stop()
             raise

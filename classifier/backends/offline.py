@@ -1,36 +1,99 @@
-"""The embedded default: a deterministic reading of what a paper says it *does*.
+"""The embedded default: a deterministic reading of what a paper says it *does*, for any tree with cues.
 
 The paper is cut into sentences; the title and the abstract count most, and of the full text only the
 sentences in which the authors speak of their own work ("we propose", "our method", "in this paper").
 A sentence about others' work (related work, baselines, "unlike prior methods") counts little, and a
 phrase after a negation ("without RL", "instead of human labels", "bypasses fine-tuning") not at all.
-Cue groups (``offline_cues.py``, general method vocabulary, one per definition clause) score the
-taxonomy's decision facts; the same ``leaf_from_facts`` that checks LLM answers turns them into a leaf.
-Each fact keeps the sentence that decided it, and the confidence comes from how clear each decision was.
+That engine is tree-independent. What it looks for comes from the tree file: cue groups (general method
+vocabulary, one per definition clause), expressions that answer the tree's decision questions from the
+group scores, and the tree's rules, which turn the answers into a leaf, as they check an LLM's answers.
+Each answer keeps the sentence that decided it, and the confidence comes from how clear each decision was.
 So it works from a title and abstract alone, and never depends on detected sections.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
 
+from .. import expr
+from ..errors import TaxonomyError
 from ..excerpt import Excerpt
 from ..ingest import Paper
-from ..result import DecisionFacts, Verdict, leaf_from_facts
-from ..taxonomy import OUT_OF_SCOPE
+from ..result import Verdict
+from ..taxonomy import Answer, Taxonomy
+from ..taxonomy_spec import QuestionSpec, RuleSpec
 from . import Backend
-from .offline_cues import BACKGROUND, CLAIM, GROUPS, NEGATION, ROLE_WORDS, SURVEY
+from .offline_cues import BACKGROUND, CLAIM, NEGATION, SURVEY, pattern
 
-PATTERNS = {name: group.pattern() for name, group in GROUPS.items()}
-# "without any human labels" is itself a cue for automatic feedback, "without updating its weights" for prompting
-_KEEP_NEGATED = {"automatic_feedback", "prompt_policy"}
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])")
 _FIRST_PERSON_FULLTEXT = 40  # most claim sentences taken from the full text
 
 TITLE_W, CLAIM_W, NEUTRAL_W, BACKGROUND_W, BODY_CLAIM_W = 2.5, 1.5, 1.0, 0.3, 0.4
-RL_AT, LLM_AT = 1.0, 0.6  # least weighted evidence for "uses RL" and for "uses an LLM"
-IMPLIED = 0.6  # what an implied RL agent (rewards, policies, learned skills) counts for beside RL itself
+ANSWER_AT = 1.0  # least weighted evidence for an answer given by its own cues (trees without expressions)
+
+
+@dataclass(frozen=True)
+class Cues:
+    """A tree's offline reading, compiled once per tree."""
+
+    patterns: dict[str, re.Pattern[str]]  # scored in every sentence
+    weights: dict[str, float]
+    keep_negated: frozenset[str]  # "without any human labels" is itself a cue for some groups
+    near: dict[str, tuple[str, re.Pattern[str]]]  # group -> (anchor group, pattern): counted beside the anchor
+    values: tuple[tuple[str, expr.Expr], ...]
+    answers: dict[str, expr.Expr]  # question -> expression giving its answer
+    margins: tuple[tuple[str, expr.Expr], ...]
+
+
+def answer_group(q: QuestionSpec, answer_id: str) -> str:
+    """The cue group an answer's own phrases form (not an identifier: expressions cannot name it)."""
+    return f"{q.id}.{answer_id}"
+
+
+@cache
+def _compile(tax: Taxonomy) -> Cues:
+    off = tax.spec.offline
+    patterns: dict[str, re.Pattern[str]] = {}
+    weights: dict[str, float] = {}
+    near: dict[str, tuple[str, re.Pattern[str]]] = {}
+    keep: set[str] = set()
+    for name, g in off.groups.items() if off else ():
+        if g.near:
+            near[name] = (g.near, pattern(g.phrases))
+            continue
+        patterns[name] = pattern(g.phrases)
+        if g.keep_negated:
+            keep.add(name)
+    for q in tax.questions:
+        for a in q.answers:
+            if a.cues:
+                patterns[answer_group(q, a.id)] = pattern(a.cues)
+                weights[answer_group(q, a.id)] = a.weight
+    answers = {q.id: expr.parse(q.offline) for q in tax.questions if q.offline}
+    for q in tax.questions:
+        if q.id not in answers and not any(a.cues for a in q.answers):
+            raise TaxonomyError(
+                f"{tax.name}: the offline backend needs cues in the taxonomy (question {q.id!r} has none)",
+                hint="use an LLM backend (--backend openai), or add cues to the tree file",
+            )
+    if not tax.questions or not tax.rules:
+        raise TaxonomyError(
+            f"{tax.name}: the offline backend needs cues in the taxonomy (decision questions, rules and cues)",
+            hint="use an LLM backend (--backend openai), or add them to the tree file",
+        )
+    return Cues(
+        patterns=patterns,
+        weights=weights,
+        keep_negated=frozenset(keep),
+        near=near,
+        values=tuple((k, expr.parse(v)) for k, v in (off.values.items() if off else ())),
+        answers=answers,
+        margins=tuple((k, expr.parse(v)) for k, v in (off.margins.items() if off else ())),
+    )
 
 
 @dataclass
@@ -48,7 +111,6 @@ class Reading:
     best: dict[str, tuple[float, str]] = field(default_factory=dict)
     own: dict[str, float] = field(default_factory=dict)  # from the title and sentences not about others' work
     negated: dict[str, float] = field(default_factory=dict)  # the paper's own "without X" statements
-    role_words: dict[str, float] = field(default_factory=dict)  # in sentences naming the language model
     survey: bool = False  # the paper reviews others' work
 
     def s(self, name: str) -> float:
@@ -80,106 +142,91 @@ def _weight(sent: str, claim: float, neutral: float) -> float:
     return claim if CLAIM.search(sent) else neutral
 
 
-def read(paper: Paper) -> Reading:
+def read(paper: Paper, cues: Cues) -> Reading:
     reading = Reading()
     for sent in sentences_of(paper):
         if sent.zone in ("title", "abstract") and SURVEY.search(sent.text):
             reading.survey = True
         spans = [m.group(0) for m in NEGATION.finditer(sent.text)]
         affirmed = NEGATION.sub(" ", sent.text) if spans else sent.text
-        for name, pat in PATTERNS.items():
+        for name, pat in cues.patterns.items():
             if spans and sent.weight >= NEUTRAL_W and any(pat.search(span) for span in spans):
                 reading.negated[name] = reading.negated.get(name, 0.0) + sent.weight
-            text = sent.text if name in _KEEP_NEGATED else affirmed
+            text = sent.text if name in cues.keep_negated else affirmed
             n = len(pat.findall(text))
             if not n:
                 continue
-            gain = sent.weight * min(n, 2) ** 0.5
+            gain = sent.weight * min(n, 2) ** 0.5 * cues.weights.get(name, 1.0)
             reading.scores[name] = reading.s(name) + gain
             if sent.zone == "title" or sent.weight >= NEUTRAL_W:
                 reading.own[name] = reading.own.get(name, 0.0) + gain
             if gain > reading.best.get(name, (0.0, ""))[0]:
                 reading.best[name] = (gain, sent.text)
-        if PATTERNS["llm"].search(affirmed):
-            for role, pat in ROLE_WORDS.items():
+        for name, (anchor, pat) in cues.near.items():  # e.g. role words in sentences naming the model
+            if cues.patterns[anchor].search(affirmed):
                 hits = len(pat.findall(affirmed))
                 if hits:
-                    reading.role_words[role] = reading.role_words.get(role, 0.0) + sent.weight * min(hits, 2)
+                    reading.scores[name] = reading.s(name) + sent.weight * min(hits, 2)
     return reading
 
 
 @dataclass
 class Decision:
-    facts: DecisionFacts
+    facts: dict[str, Answer]
     margins: dict[str, float]  # how clear each decision on the way to the leaf was, 0..1
-    deciding: list[str]  # cue groups whose sentences are the evidence
+    rule: RuleSpec | None
+    leaf: str
 
 
-def _margin(a: float, b: float) -> float:
-    """0 when a and b are level, towards 1 as one dominates."""
-    return abs(a - b) / (a + b + 1.0)
+def _env(r: Reading, cues: Cues) -> tuple[dict[str, Any], dict[str, Callable[..., Any]]]:
+    env: dict[str, Any] = {name: r.s(name) for name in (*cues.patterns, *cues.near)}
+    env["survey"] = r.survey
+    funcs = {
+        **expr.FUNCTIONS,
+        "own": lambda g: r.own.get(g, 0.0),
+        "negated": lambda g: r.negated.get(g, 0.0),
+    }
+    return env, funcs
 
 
-def decide(r: Reading) -> Decision:
-    rl = r.s("rl") + IMPLIED * r.s("rl_implied")
-    llm = r.s("llm")
-    explicit = r.own.get("rl", 0.0) - r.negated.get("rl", 0.0)
-    rl_own = explicit + IMPLIED * r.own.get("rl_implied", 0.0) >= RL_AT
-    # an RL agent may go unnamed where it acts in an environment (rewards, policies, learned skills);
-    # on a language task only RL named as such counts ("policy" there is as often a document as an agent)
-    env_seen = r.s("env_task") > 0
-    combines = rl >= RL_AT and llm >= LLM_AT and rl_own and (explicit >= RL_AT or env_seen)
-    margins = {"combines": min(1.0, min(abs(rl - RL_AT), abs(llm - LLM_AT)) / 2.5)}
-    roles = {"reward": r.s("llm_reward"), "goal": r.s("llm_goal"), "policy": r.s("llm_policy")}
-    role, role_score = max(roles.items(), key=lambda kv: kv[1])
-    planning, feedback = r.s("planning"), r.s("language_feedback")
-    if not combines and llm >= LLM_AT and planning + feedback + sum(roles.values()) >= 2.0:
-        margins["combines"] = min(margins["combines"], 0.1)  # shaped like an RL/LLM method, but no RL stated
-    lang = r.s("language_task")
-    # an RL agent's reward, goal, policy or skills belong to a task outside language
-    env = r.s("env_task") + 0.5 * r.s("agent_word") + 0.5 * planning + 0.5 * role_score
-    prompt, tune = r.s("prompt_policy"), r.s("rl_trains_lm")
-    weak_role = role_score == 0 and bool(r.role_words)
-    if weak_role:  # no role cue: what the sentences about the language model speak of
-        role = max(r.role_words.items(), key=lambda kv: kv[1])[0]
-    # a bare "agent" is not a world; planning over RL-trained skills is evidence of one
-    language = lang + 0.5 * tune + prompt > env or (r.s("env_task") == 0 and planning == 0)
-    margins["language"] = _margin(lang + 0.5 * tune + prompt, env)
-    prompt_only = language and prompt >= 1.0 and prompt > tune
-    human, auto = r.s("human_feedback"), r.s("automatic_feedback")
-    independent = not language and planning > role_score and planning >= 1.0
-    facts = DecisionFacts(
-        combines_rl_and_llm=combines,
-        task_is_language=language,
-        rl_updates_llm_weights=(language and not prompt_only)
-        or (not language and role == "policy" and not independent),
-        rl_edits_prompts_only=prompt_only,
-        feedback_is_human=human > auto,
-        llm_role_for_rl_agent=role if (not language and (role_score > 0 or weak_role) and not independent) else "none",
-        trained_independently=independent,
-        language_feedback_to_llm=feedback >= 1.0,
-    )
-    deciding = ["rl", "llm"]
-    if not combines:
-        return Decision(facts, margins, deciding)
-    if language:
-        deciding.append("language_task")
-        if prompt_only:
-            deciding.append("prompt_policy")
-            margins["leaf"] = _margin(prompt, tune)
+def _by_cues(q: QuestionSpec, r: Reading) -> tuple[Answer, float]:
+    """A question without an expression, answered by its answers' own cues: (answer, margin)."""
+    if q.type == "boolean":
+        yes, no = r.s(answer_group(q, "yes")), r.s(answer_group(q, "no"))
+        return (yes >= ANSWER_AT and yes > no), expr.margin(yes, max(ANSWER_AT, no))
+    ranked = sorted(((r.s(answer_group(q, a.id)), a.id) for a in q.answers if a.cues), key=lambda x: -x[0])
+    top, answer = ranked[0] if ranked else (0.0, "")
+    runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
+    if top < ANSWER_AT:
+        fallback = q.default or next((a.id for a in q.answers if not a.cues), q.answers[-1].id)
+        return fallback, expr.margin(ANSWER_AT, top)
+    return answer, expr.margin(top, max(ANSWER_AT, runner_up))
+
+
+def decide(r: Reading, tax: Taxonomy) -> Decision:
+    """The tree's expressions (or each answer's own cues) answer its questions; its rules give the leaf."""
+    cues = _compile(tax)
+    env, funcs = _env(r, cues)
+    for name, e in cues.values:
+        env[name] = e(env, funcs)
+    facts: dict[str, Answer] = {}
+    margins: dict[str, float] = {}
+    for q in tax.questions:
+        if q.id in cues.answers:
+            value = cues.answers[q.id](env, funcs)
+            facts[q.id] = bool(value) if q.type == "boolean" else str(value)
         else:
-            deciding += ["rl_trains_lm", "human_feedback" if facts.feedback_is_human else "automatic_feedback"]
-            margins["leaf"] = min(_margin(human, auto), 1.0 if prompt < 1.0 else _margin(tune, prompt))
-    elif independent:
-        deciding += ["env_task", "planning", "language_feedback"]
-        margins["leaf"] = min(_margin(planning, role_score), 0.3 + _margin(feedback, 1.0))
-    else:
-        deciding += ["env_task", f"llm_{role}"]
-        ranked = sorted([*roles.values(), planning], reverse=True)
-        margins["leaf"] = 0.05 if weak_role else _margin(ranked[0], ranked[1])
-    if r.survey:
-        margins["survey"] = 0.03  # a review's label is its subject: worth a person's look
-    return Decision(facts, margins, deciding)
+            facts[q.id], margins[q.id] = _by_cues(q, r)
+    rule = tax.rule_for(facts)
+    if cues.margins:
+        margins = {}
+        for name, e in cues.margins:
+            value = e(env, funcs)
+            if value is not None:
+                margins[name] = float(value)
+    elif rule is not None:  # only the questions the deciding rule asked
+        margins = {q: m for q, m in margins.items() if q in rule.when} or margins
+    return Decision(facts, margins or {"none": 0.0}, rule, rule.leaf if rule else tax.default)
 
 
 def confidence(d: Decision) -> float:
@@ -190,89 +237,82 @@ def confidence(d: Decision) -> float:
     return round(0.5 + 0.47 * min(1.0, clarity * 2.0), 2)
 
 
-_FACT_GROUPS = {
-    "combines_rl_and_llm": ("rl", "llm"),
-    "task_is_language": ("language_task",),
-    "rl_updates_llm_weights": ("rl_trains_lm",),
-    "rl_edits_prompts_only": ("prompt_policy",),
-    "feedback_is_human": ("human_feedback",),
-    "llm_role_for_rl_agent": ("llm_reward", "llm_goal", "llm_policy"),
-    "trained_independently": ("planning",),
-    "language_feedback_to_llm": ("language_feedback",),
-}
+def _evidence_groups(q: QuestionSpec, value: Answer) -> list[str]:
+    a = Taxonomy.answer_spec(q, value)
+    if a is None:
+        return []
+    return list(a.evidence) or ([answer_group(q, a.id)] if a.cues else [])
 
 
-def fact_evidence(r: Reading, d: Decision) -> dict[str, str]:
-    """For each fact that holds, the sentence that made it true."""
-    out: dict[str, str] = {}
-    values = d.facts.model_dump()
-    for fact, groups in _FACT_GROUPS.items():
-        value = values[fact]
-        if value is False or value == "none":
-            continue
-        names = (f"llm_{value}",) if fact == "llm_role_for_rl_agent" else groups
-        if fact == "combines_rl_and_llm" and "rl" in r.best:
-            names = ("rl",)  # the sentence that says RL is used is the informative one
-        best = [r.best[n] for n in names if n in r.best]
-        if best:
-            out[fact] = max(best)[1]
-    if not d.facts.task_is_language and "env_task" in r.best and d.facts.combines_rl_and_llm:
-        out["task_is_not_language"] = r.best["env_task"][1]
+def deciding_groups(d: Decision, tax: Taxonomy) -> list[str]:
+    """The cue groups behind the answers the deciding rule asked about, in question order."""
+    asked = d.rule.when if d.rule else {}
+    out: list[str] = []
+    for q in tax.questions:
+        if q.id in asked:
+            out += [g for g in _evidence_groups(q, d.facts[q.id]) if g not in out]
     return out
 
 
-def explain(f: DecisionFacts) -> str:
-    """The facts in words, in the order the decision takes them."""
-    if not f.combines_rl_and_llm:
-        return "The paper's own method does not combine reinforcement learning with a language model."
-    parts = ["The method combines RL and a language model"]
-    if f.task_is_language:
-        parts.append("on a natural-language task")
-        if f.rl_edits_prompts_only:
-            parts.append("an RL policy writes or selects prompts while the language model stays frozen")
-        else:
-            who = "human judgements" if f.feedback_is_human else "automatic signals (AI, metrics, tests, rules)"
-            parts.append(f"RL updates the language model with rewards from {who}")
-    else:
-        parts.append("on a task that is not about language")
-        if f.trained_independently:
-            loop = "with" if f.language_feedback_to_llm else "without"
-            parts.append(f"the LLM plans over separately trained RL skills, {loop} language feedback")
-        elif f.llm_role_for_rl_agent != "none":
-            parts.append(f"the language model provides the RL agent's {f.llm_role_for_rl_agent}")
-    return "; ".join(parts) + "."
+def fact_evidence(r: Reading, d: Decision, tax: Taxonomy) -> dict[str, str]:
+    """For each answer the deciding rule asked about, the sentence it was read from (its first evidence
+    group with a sentence)."""
+    out: dict[str, str] = {}
+    for q in tax.questions:
+        if d.rule is not None and q.id not in d.rule.when:
+            continue
+        for g in _evidence_groups(q, d.facts[q.id]):
+            if g in r.best:
+                out[q.id] = r.best[g][1]
+                break
+    return out
+
+
+def explain(d: Decision, tax: Taxonomy) -> str:
+    """The answers the deciding rule asked about, in words, in question order."""
+    asked = d.rule.when if d.rule else {}
+    parts = []
+    for q in tax.questions:
+        a = Taxonomy.answer_spec(q, d.facts[q.id]) if q.id in asked else None
+        if a is not None and a.says:
+            parts.append(a.says)
+    if not parts:
+        return f"No rule of the tree applies; {d.leaf}."
+    text = "; ".join(parts)
+    return text[0].upper() + text[1:] + "."
 
 
 class OfflineBackend(Backend):
-    """No network, no key, deterministic: the taxonomy's definitions read as cue groups."""
+    """No network, no key, deterministic: the tree's definitions read as cue groups."""
 
     name = "offline"
-    model = "cues-v2"
     prompt_version = "n/a"
 
-    def __init__(self, settings: object | None = None) -> None:
-        pass
+    def __init__(self, settings: object | None = None, tax: Taxonomy | None = None) -> None:
+        from ..taxonomy import bundled
+
+        self.tax = tax or bundled()
+        _compile(self.tax)  # a tree without cues fails here, with one clear line
+        self.model = self.tax.spec.offline.model if self.tax.spec.offline else "cues"
 
     def classify(self, paper: Paper, excerpt: Excerpt) -> Verdict:
-        reading = read(paper)
-        decision = decide(reading)
-        leaf = leaf_from_facts(decision.facts)
-        if leaf == OUT_OF_SCOPE:
-            decision.deciding = ["rl", "llm"]
+        reading = read(paper, _compile(self.tax))
+        decision = decide(reading, self.tax)
+        groups = deciding_groups(decision, self.tax)
         evidence: list[str] = []
-        for name in decision.deciding:
+        for name in groups:
             quote = reading.best.get(name, (0.0, ""))[1]
             if quote and quote not in evidence:
                 evidence.append(quote)
-        cues = {c: round(reading.s(c), 2) for c in decision.deciding}
+        cues = {c: round(reading.s(c), 2) for c in groups}
         shown = ", ".join(f"{c}={v:g}" for c, v in cues.items())
         return Verdict(
-            leaf=leaf,
+            leaf=decision.leaf,
             confidence=confidence(decision),
-            rationale=f"{explain(decision.facts)} (cue scores: {shown})",
+            rationale=f"{explain(decision, self.tax)} (cue scores: {shown})",
             evidence=evidence[:4],
             facts=decision.facts,
-            fact_evidence=fact_evidence(reading, decision),
+            fact_evidence=fact_evidence(reading, decision, self.tax),
             cues=cues,
             model=self.model,
         )

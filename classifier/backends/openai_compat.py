@@ -15,15 +15,17 @@ import time
 from collections import Counter
 from typing import Any
 
-from pydantic import ValidationError
-
 from .. import errors as E
-from .. import gold, prompts
+from .. import prompts
+from ..answer import LlmAnswer, answer_schema, parse_answer
+from ..evidence import normalise_for_match
 from ..excerpt import Excerpt, estimate_tokens
+from ..gold import Study
 from ..ingest import Paper
-from ..result import LlmAnswer, Usage, Verdict, leaf_from_facts, llm_answer_schema
+from ..result import Usage, Verdict
 from ..retry import RateGate, call_with_retries
 from ..settings import Settings
+from ..taxonomy import Taxonomy
 from . import Backend
 
 MODES = ("json_schema", "json_object", "prompt")
@@ -90,7 +92,8 @@ class OpenAIBackend(Backend):
     name = "openai"
     cacheable = True
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, tax: Taxonomy, examples: list[Study] | None = None) -> None:
+        """``examples``: few-shot exemplars (default: the bundled gold studies, for the bundled tree only)."""
         if not settings.endpoint_configured:
             raise E.ConfigError(
                 "the openai backend needs an endpoint",
@@ -98,8 +101,9 @@ class OpenAIBackend(Backend):
             )
         self.settings = settings
         self.model = settings.model
+        self.tax = tax
         self.prompts = prompts.load(settings.prompts_dir)
-        self.prompt_version = self.prompts.version
+        self.prompt_version = f"{self.prompts.version}+t{tax.short_hash}"
         self.mode = settings.structured_mode
         if self.mode not in (*MODES, "auto"):
             raise E.ConfigError(f"unknown structured mode {self.mode!r}", hint=f"one of {', '.join(MODES)}, auto")
@@ -107,10 +111,10 @@ class OpenAIBackend(Backend):
         self.budget = Budget(settings.max_run_tokens)
         self._secret = settings.api_key.get_secret_value() if settings.api_key else ""
         self._client: Any = None
-        self._system = prompts.system_prompt(self.prompts)
-        self._schema = llm_answer_schema()
-        self._bounded_schema = llm_answer_schema(bounded=True)  # attached in json_object mode
-        self._studies = gold.load()
+        self._system = prompts.system_prompt(self.prompts, tax)
+        self._schema = answer_schema(tax)
+        self._bounded_schema = answer_schema(tax, bounded=True)  # attached in json_object mode
+        self._studies = examples if examples is not None else _default_examples(tax)
 
     # -- plumbing ----------------------------------------------------------------------------
     def client(self) -> Any:
@@ -145,11 +149,13 @@ class OpenAIBackend(Backend):
 
     # -- prompt ------------------------------------------------------------------------------
     def examples(self, paper: Paper) -> str:
-        """Gold studies as exemplars, one per leaf first, never the paper being classified."""
-        from ..ingest import normalise_for_match
-
+        """Exemplars, one per leaf first, never the paper being classified (same arXiv id or title)."""
         own = normalise_for_match(paper.title)
-        pool = [s for s in self._studies if normalise_for_match(s.title) != own and s.arxiv_id not in paper.path]
+        pool = [
+            s
+            for s in self._studies
+            if normalise_for_match(s.title) != own and not (s.arxiv_id and s.arxiv_id == paper.arxiv_id)
+        ]
         chosen, seen = [], set()
         for study in pool:
             if study.leaf not in seen:
@@ -292,14 +298,10 @@ class OpenAIBackend(Backend):
         except json.JSONDecodeError as exc:
             raise E.InvalidOutputError(f"{self.model}: answer is not JSON ({exc.msg} at char {exc.pos})") from None
         try:
-            return LlmAnswer.model_validate(data)
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            loc = ".".join(str(p) for p in first["loc"]) or "answer"
-            detail = self._redact(f"{loc}: {first['msg']}")[:300]
-            raise E.InvalidOutputError(
-                f"{self.model}: answer does not fit the schema ({exc.error_count()} error(s); {detail})"
-            ) from None
+            return parse_answer(self.tax, data)
+        except ValueError as exc:
+            detail = self._redact(str(exc))[:300]
+            raise E.InvalidOutputError(f"{self.model}: answer does not fit the schema ({detail})") from None
 
     def _first_answer(self, paper: Paper, excerpt: Excerpt, usage: Usage, t: float, seed: int) -> tuple[str, list]:
         """Send the request; in ``auto`` mode a 400 that rejects the structured-output mode steps down
@@ -322,7 +324,7 @@ class OpenAIBackend(Backend):
         try:
             return self._parse(content)
         except E.InvalidOutputError as first:
-            repair = self.prompts.render("repair", error=first.message, labels=prompts.labels_text())
+            repair = self.prompts.render("repair", error=first.message, labels=prompts.labels_text(self.tax))
             messages = [
                 *messages,
                 {"role": "assistant", "content": content[:4000]},
@@ -349,7 +351,7 @@ class OpenAIBackend(Backend):
         if not 0.0 <= confidence <= 1.0:
             issues.append(f"the model's confidence {confidence:g} is outside [0, 1]; clamped")
             confidence = min(max(confidence, 0.0), 1.0)
-        implied = leaf_from_facts(best.facts)
+        implied = self.tax.leaf_for(best.facts) if best.facts is not None and self.tax.rules else leaf
         if implied != leaf:
             issues.append(f"leaf {leaf} disagrees with the model's own decision facts, which imply {implied}")
             confidence *= 0.5
@@ -359,8 +361,17 @@ class OpenAIBackend(Backend):
             rationale=best.reasoning,
             evidence=best.evidence,
             facts=best.facts,
+            fact_evidence=best.fact_quotes,
             issues=issues,
             usage=usage,
             model=self.model,
             votes=dict(tally) if len(answers) > 1 else None,
         )
+
+
+def _default_examples(tax: Taxonomy) -> list[Study]:
+    """The bundled gold studies as exemplars, for the bundled tree only (their labels are its leaves)."""
+    from ..gold import load
+    from ..taxonomy import bundled
+
+    return load(tax=tax) if tax.sha256 == bundled().sha256 else []

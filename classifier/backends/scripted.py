@@ -26,7 +26,9 @@ class ScriptedBackend(Backend):
     name = "scripted"
     model = "script"
 
-    def __init__(self, settings: object | None = None, script: list[dict[str, Any]] | None = None) -> None:
+    def __init__(
+        self, settings: object | None = None, tax: object | None = None, script: list[dict[str, Any]] | None = None
+    ) -> None:
         if script is None:
             path = os.environ.get("RLTAXO_SCRIPT")
             if not path:

@@ -1,6 +1,7 @@
 """Metrics over (gold, predicted) pairs, all pure functions, each with hand-computed tests.
 
 Accuracies come with Wilson 95% intervals: with 24 studies, 20/24 is anywhere from 64% to 93%.
+The tree is a parameter: hierarchy levels, top classes and the confusion matrix's columns come from it.
 Hierarchical precision/recall/F1 follow Kiritchenko et al. (2005): overlap of ancestor sets, so a
 right top class with a wrong leaf earns partial credit.
 """
@@ -12,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import taxonomy
+from ..taxonomy import Taxonomy
 
 
 @dataclass(frozen=True)
@@ -40,15 +41,11 @@ def wilson(successes: int, n: int, z: float = 1.959964) -> tuple[float, float]:
     return (max(0.0, centre - half), min(1.0, centre + half))
 
 
-def _ancestors(label: str) -> set[str]:
-    return set(taxonomy.load().ancestors(label))
-
-
-def hierarchical_prf(pairs: list[tuple[str, str]]) -> tuple[float, float, float]:
+def hierarchical_prf(pairs: list[tuple[str, str]], tax: Taxonomy) -> tuple[float, float, float]:
     """Micro-averaged hierarchical precision, recall and F1 over ancestor sets (root excluded)."""
     inter = pred_total = gold_total = 0
     for gold, pred in pairs:
-        a, b = _ancestors(gold), _ancestors(pred)
+        a, b = set(tax.ancestors(gold)), set(tax.ancestors(pred))
         inter += len(a & b)
         gold_total += len(a)
         pred_total += len(b)
@@ -88,9 +85,23 @@ def cohen_kappa(pairs: list[tuple[str, str]]) -> float:
     return 1.0 if pe == 1 else (po - pe) / (1 - pe)
 
 
-def confusion(pairs: list[tuple[str, str]]) -> dict[str, dict[str, int]]:
-    """Rows: gold leaves; columns: the 8 leaves plus ``out-of-scope``."""
-    tax = taxonomy.load()
+def level_accuracy(pairs: list[tuple[str, str]], tax: Taxonomy) -> list[dict[str, Any]]:
+    """Accuracy at each depth of the tree: depth 1 is the top class, the deepest level the leaf. A label
+    shallower than a level counts with its own deepest node (out-of-scope is out-of-scope at every depth)."""
+    out = []
+    for depth in range(1, tax.depth + 1):
+        ok = sum(1 for g, p in pairs if _at(tax, g, depth) == _at(tax, p, depth))
+        out.append({"depth": depth, "accuracy": ok / len(pairs) if pairs else 0.0, "correct": ok, "n": len(pairs)})
+    return out
+
+
+def _at(tax: Taxonomy, label: str, depth: int) -> str:
+    chain = tax.ancestors(label)
+    return chain[min(depth, len(chain)) - 1]
+
+
+def confusion(pairs: list[tuple[str, str]], tax: Taxonomy) -> dict[str, dict[str, int]]:
+    """Rows: gold leaves; columns: the tree's leaves plus its out-of-scope node."""
     matrix = {g: dict.fromkeys(tax.labels, 0) for g in tax.leaves}
     for g, p in pairs:
         matrix.setdefault(g, dict.fromkeys(tax.labels, 0))[p] += 1
@@ -157,29 +168,29 @@ def agreement(a: dict[str, str], b: dict[str, str]) -> dict[str, float]:
     }
 
 
-def level(gold: str, pred: str | None) -> str:
+def level(gold: str, pred: str | None, tax: Taxonomy) -> str:
     """How far a prediction is right: 'leaf', 'top', 'wrong', or 'missing'."""
     if pred is None:
         return "missing"
     if pred == gold:
         return "leaf"
-    tax = taxonomy.load()
     return "top" if tax.top_class(pred) == tax.top_class(gold) else "wrong"
 
 
-def summarise(rows: list[Row]) -> dict[str, Any]:
+def summarise(rows: list[Row], tax: Taxonomy) -> dict[str, Any]:
     """The metrics object: ``n``, ``missing``, accuracies with intervals, hF1, macro-F1, kappa, ..."""
-    tax = taxonomy.load()
     done = [r for r in rows if r.pred is not None]
     pairs = [(r.gold, r.pred) for r in done if r.pred is not None]
     k = len(pairs)
     top_ok = sum(1 for g, p in pairs if tax.top_class(g) == tax.top_class(p))
     leaf_ok = sum(1 for g, p in pairs if g == p)
-    hp, hr, hf = hierarchical_prf(pairs)
+    hp, hr, hf = hierarchical_prf(pairs, tax)
     ev_total = sum(r.evidence_total for r in done)
     high = [(r.gold, r.pred) for r in done if r.gold_confidence == "high" and r.pred is not None]
     unreadable = {r.key for r in rows if r.pred is None and str(r.extra.get("note") or "").startswith("unreadable")}
     return {
+        "taxonomy": tax.name,
+        "labels": list(tax.labels),
         "n": len(rows),
         "classified": k,
         "missing": len(rows) - k - len(unreadable),
@@ -192,10 +203,11 @@ def summarise(rows: list[Row]) -> dict[str, Any]:
         "hierarchical_precision": hp,
         "hierarchical_recall": hr,
         "hierarchical_f1": hf,
+        "levels": level_accuracy(pairs, tax),
         "macro_f1": macro_f1(pairs),
         "kappa": cohen_kappa(pairs),
         "per_label": per_label_f1(pairs),
-        "confusion": confusion(pairs),
+        "confusion": confusion(pairs, tax),
         "evidence_verbatim_share": (sum(r.evidence_found for r in done) / ev_total) if ev_total else None,
         "high_confidence_subset": {
             "n": len(high),
@@ -210,7 +222,7 @@ def summarise(rows: list[Row]) -> dict[str, Any]:
                 "gold": r.gold,
                 "predicted": r.pred,
                 "confidence": r.confidence,
-                "correct": "unreadable" if r.key in unreadable else level(r.gold, r.pred),
+                "correct": "unreadable" if r.key in unreadable else level(r.gold, r.pred, tax),
                 "gold_confidence": r.gold_confidence,
                 **r.extra,
             }

@@ -5,8 +5,6 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from .. import taxonomy
-
 
 def _pct(x: float | None) -> str:
     return "–" if x is None else f"{100 * x:.1f}%"
@@ -67,7 +65,6 @@ def _review_lines(m: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 def render_markdown(m: dict[str, Any]) -> str:
-    tax = taxonomy.load()
     out = ["# rltaxo eval report", "", "| metric | value |", "|---|---|"]
     out += [f"| {k} | {v} |" for k, v in headline(m)]
     out += ["", "## Studies", "", "| study | gold | predicted | confidence | correct at | read from |"]
@@ -78,7 +75,7 @@ def render_markdown(m: dict[str, Any]) -> str:
         row = f"| {s['short_name']} ({s['arxiv_id'] or s['key']}) | `{s['gold']}` | {pred} | {conf} | {s['correct']} |"
         out.append(row + f" {s.get('input') or '–'} |")
     out += ["", "## Confusion (rows gold, columns predicted)", ""]
-    cols = list(tax.labels)
+    cols = list(m["labels"])
     out.append("| gold \\ predicted | " + " | ".join(f"`{c}`" for c in cols) + " |")
     out.append("|---" * (len(cols) + 1) + "|")
     for g, row in m["confusion"].items():
@@ -101,7 +98,6 @@ th{background:#f3f3f3}.heat td.cell{text-align:center;min-width:3em}.bar{backgro
 
 
 def render_html(m: dict[str, Any]) -> str:
-    tax = taxonomy.load()
     e = escape
     parts = [
         f"<!doctype html><html><head><meta charset='utf-8'><title>rltaxo eval</title><style>{_CSS}</style>"
@@ -109,7 +105,7 @@ def render_html(m: dict[str, Any]) -> str:
     ]
     parts += [f"<tr><th>{e(k)}</th><td>{e(v)}</td></tr>" for k, v in headline(m)]
     parts.append("</table><h2>Confusion matrix</h2><table class='heat' id='heatmap'><tr><th>gold \\ predicted</th>")
-    cols = list(tax.labels)
+    cols = list(m["labels"])
     parts += [f"<th><code>{e(c)}</code></th>" for c in cols]
     parts.append("</tr>")
     peak = max([v for row in m["confusion"].values() for v in row.values()] + [1])

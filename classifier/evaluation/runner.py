@@ -137,14 +137,14 @@ def evaluate(
     abstracts: dict[str, Metadata] | None = None,
 ) -> tuple[dict[str, Any], Path]:
     """Classify every gold study (``repeat`` times), compute the metrics, write the run folder."""
-    studies = gold.load(gold_path)
+    studies = gold.load(gold_path, pipe.taxonomy)
     check_pdf_dir(pdf_dir)
     if out is not None:
         _check_writable(out)
     t0 = time.monotonic()
     runs = [run_once(pipe, studies, pdf_dir, abstracts or {}, show_progress) for _ in range(max(1, repeat))]
     outcomes = runs[0]
-    metrics = summarise(rows_from(outcomes))
+    metrics = summarise(rows_from(outcomes), pipe.taxonomy)
     metrics["by_input"] = by_input(metrics["studies"])
     metrics["gold_file"] = str(gold_path or gold.default_path().name)
     missing = {o.study.key: o.error for o in outcomes if o.result is None}
@@ -235,7 +235,7 @@ def load_predictions(run: Path) -> dict[str, dict[str, Any]]:
 
 def compare(a: Path, b: Path) -> dict[str, Any]:
     """Study by study: what changed between two runs."""
-    from .metrics import agreement, level
+    from .metrics import agreement
 
     pa, pb = load_predictions(a), load_predictions(b)
     changes, missing = [], []
@@ -248,8 +248,7 @@ def compare(a: Path, b: Path) -> dict[str, Any]:
             if la is None or lb is None:  # missing or unreadable on one side: not a change of label
                 missing.append({"key": key, "missing_in": "a" if la is None else "b"})
                 continue
-            before, after = level(g, la), level(g, lb)
-            verdict = "fixed" if after == "leaf" else "broken" if before == "leaf" else "changed"
+            verdict = "fixed" if lb == g else "broken" if la == g else "changed"
             changes.append({"key": key, "gold": g, "a": la, "b": lb, "verdict": verdict})
     la_map = {k: r["result"]["leaf"] for k, r in pa.items() if r.get("result")}
     lb_map = {k: r["result"]["leaf"] for k, r in pb.items() if r.get("result")}
