@@ -13,7 +13,7 @@ from .ingest import Paper, Section
 
 CHARS_PER_TOKEN = 4.0  # a standard estimate for English prose with BPE tokenizers
 
-_METHOD_WORDS = ("method", "approach", "framework", "our ", "model", "algorithm", "training", "reward", "problem")
+_METHOD_WORDS = ("method", "approach", "framework", "our ", "model", "algorithm", "training", "objective", "problem")
 _CONCLUSION_WORDS = ("conclusion", "discussion", "summary")
 
 

@@ -379,7 +379,7 @@ def _extract(page: Any, runs: list[Run] | None) -> str:
     return str(page.extract_text(visitor_text=visit) or "")
 
 
-def read_pdf(path: str | Path, limits: Limits | None = None, *, all_pages: bool = False) -> Paper:
+def read_pdf(path: str | Path, limits: Limits | None = None) -> Paper:
     """Read a PDF in this process. Reads the front pages, then on until the references (or the page
     cap): the excerpt needs the introduction and the conclusion, never the appendix."""
     limits = limits or Limits()
@@ -387,7 +387,7 @@ def read_pdf(path: str | Path, limits: Limits | None = None, *, all_pages: bool 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings about broken files are ours to report
     reader = _open(path, limits)
     total = len(reader.pages)
-    cap = total if all_pages else min(total, limits.max_pages)
+    cap = min(total, limits.max_pages)
     raw: list[str] = []
     runs: list[Run] = []
     chars = 0
@@ -398,7 +398,7 @@ def read_pdf(path: str | Path, limits: Limits | None = None, *, all_pages: bool 
             chars += len(text)
             if chars > limits.max_chars:
                 break
-            if not all_pages and i >= 2 and re.search(r"(?im)^\s*(references|bibliography)\s*$", text):
+            if i >= 2 and re.search(r"(?im)^\s*(references|bibliography)\s*$", text):
                 break
     except RltaxoError:
         raise
@@ -487,7 +487,7 @@ def _die_with_parent(pid: int) -> None:
     threading.Thread(target=watch, name="rltaxo-parent-watch", daemon=True).start()
 
 
-def _child(conn: Any, path: str, limits: Limits, all_pages: bool, parent: int) -> None:
+def _child(conn: Any, path: str, limits: Limits, parent: int) -> None:
     import resource
     import signal
 
@@ -502,7 +502,7 @@ def _child(conn: Any, path: str, limits: Limits, all_pages: bool, parent: int) -
             pass
     message: tuple[str, Any]
     try:
-        message = ("ok", read_pdf(path, limits, all_pages=all_pages))
+        message = ("ok", read_pdf(path, limits))
     except RltaxoError as exc:
         message = ("err", exc)
     except MemoryError:
@@ -529,7 +529,7 @@ def _context() -> Any:
     return _CTX
 
 
-def read_pdf_guarded(path: str | Path, limits: Limits | None = None, *, all_pages: bool = False) -> Paper:
+def read_pdf_guarded(path: str | Path, limits: Limits | None = None) -> Paper:
     """``read_pdf`` in a child process: killed after ``limits.timeout_s``, address space capped."""
     limits = limits or Limits()
     path = Path(path)
@@ -541,7 +541,7 @@ def read_pdf_guarded(path: str | Path, limits: Limits | None = None, *, all_page
         raise NotAPdf(f"{path}: not a regular file (a pipe, socket or device)", hint="save it to a file first")
     ctx = _context()
     parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(child, str(path), limits, all_pages, os.getpid()), daemon=True)
+    proc = ctx.Process(target=_child, args=(child, str(path), limits, os.getpid()), daemon=True)
     proc.start()
     child.close()
     try:

@@ -16,7 +16,6 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
-from types import TracebackType
 
 from .errors import BackendError, ConfigError
 
@@ -40,7 +39,7 @@ def default_model_path() -> Path:
 
 
 class LocalServer:
-    """``with LocalServer(path) as srv: ... srv.base_url``."""
+    """A llama.cpp server on 127.0.0.1: ``start()`` it, use ``base_url``, ``stop()`` it (the local backend does)."""
 
     def __init__(self, model_path: Path | None = None, n_ctx: int = 8192, startup_s: float = 180.0) -> None:
         try:
@@ -97,9 +96,6 @@ class LocalServer:
         self._log.seek(0)
         return " ".join(self._log.read().decode(errors="replace").split())[-n:]
 
-    def alive(self) -> bool:
-        return self.proc is not None and self.proc.poll() is None
-
     def stop(self) -> None:
         if self.proc is not None and self.proc.poll() is None:
             self.proc.terminate()
@@ -109,9 +105,3 @@ class LocalServer:
                 self.proc.kill()
                 self.proc.wait(5)
         self._log.close()
-
-    def __enter__(self) -> LocalServer:
-        return self.start()
-
-    def __exit__(self, et: type[BaseException] | None, ev: BaseException | None, tb: TracebackType | None) -> None:
-        self.stop()

@@ -37,7 +37,7 @@ class Progress:
             self._task = self._bar.add_task(self.label, total=self.total, failed=0)
         return self
 
-    def advance(self, ok: bool, note: str = "") -> None:
+    def advance(self, ok: bool) -> None:
         self.done += 1
         self.failed += 0 if ok else 1
         if self._bar is not None:
@@ -52,7 +52,7 @@ class Progress:
             eta = (self.total - self.done) / rate if rate else 0.0
             print(
                 f"{self.label}: {self.done}/{self.total} done, {self.failed} failed, "
-                f"{self.total - self.done} remaining, ETA {eta:.0f}s {note}".rstrip(),
+                f"{self.total - self.done} remaining, ETA {eta:.0f}s",
                 file=sys.stderr,
                 flush=True,
             )

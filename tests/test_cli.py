@@ -92,7 +92,7 @@ def test_some_failed_exit_code_and_json_error_record(env: dict[str, str], tmp_pa
     r = run_cli("classify", str(SAMPLE), str(tmp_path / "nope.pdf"), "--json", env=env)
     assert r.returncode == 1
     recs = [json.loads(x) for x in r.stdout.splitlines()]
-    assert recs[0]["leaf"] and recs[1]["error"] == "not_found"
+    assert recs[0]["leaf"] and recs[1]["error"]["code"] == "not_found" and recs[1]["status"] == "error"
 
 
 def test_usage_errors_exit_2(env: dict[str, str]) -> None:
@@ -120,3 +120,18 @@ def test_startup_does_not_import_heavy_sdks(arg: str, env: dict[str, str]) -> No
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
     assert "HEAVY []" in r.stdout, r.stdout[-500:]
+
+
+def test_a_bug_in_one_papers_path_is_one_line_and_exit_1(env: dict[str, str], tmp_path: Path) -> None:
+    import json as _json
+
+    script = tmp_path / "s.json"
+    script.write_text(_json.dumps([{"leaf": 5}]))  # not a Verdict: a pydantic error, not an rltaxo one
+    env["RLTAXO_SCRIPT"] = str(script)
+    r = run_cli("classify", str(SAMPLE), "-b", "scripted", "--json", env=env)
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    assert "internal error: ValidationError" in r.stderr
+    rec = _json.loads(r.stdout)
+    assert rec["status"] == "error" and rec["error"]["code"] == "internal"
+    r = run_cli("--debug", "classify", str(SAMPLE), "-b", "scripted", env=env)
+    assert r.returncode == 1 and "Traceback" in r.stderr

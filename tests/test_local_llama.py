@@ -30,7 +30,7 @@ def test_classify_through_local_server(env: dict[str, str]) -> None:
     assert len(lines) == 1, r.stderr
     results = [x for x in lines if "error" not in x]
     errors = [x for x in lines if "error" in x]
-    assert all(e["error"] in ("invalid_output", "length") for e in errors), errors  # typed, never a crash
+    assert all(e["error"]["code"] in ("invalid_output", "length") for e in errors), errors  # typed, never a crash
     for rec in results:
         ClassificationResult.model_validate(rec)  # the schema holds
         assert rec["backend"] == "local" and rec["model"].endswith(".gguf")

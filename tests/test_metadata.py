@@ -169,8 +169,8 @@ def test_classify_title_abstract_and_stdin(env: dict[str, str]) -> None:
     out = [json.loads(x) for x in p.stdout.splitlines()]
     assert p.returncode == 1 and len(out) == 3
     assert out[0]["leaf"] == "rl4llm/fine-tuning/with-human-feedback"
-    assert out[1]["error"] == "not_found" and "not JSON" in out[1]["message"]
-    assert out[2]["error"] == "not_found"
+    assert out[1]["error"]["code"] == "not_found" and "not JSON" in out[1]["error"]["message"]
+    assert out[2]["error"]["code"] == "not_found"
     assert run_cli("classify", "--title", "t", env=env).returncode == 2  # a title alone decides nothing
 
 

@@ -92,7 +92,7 @@ def run_once(
                 bar.advance(True)
             except (SourceError, DownloadError) as exc:  # no PDF and no abstract could be had
                 outcomes.append(StudyOutcome(study, None, f"missing: {exc.one_line()}"))
-                bar.advance(True, "(missing)")  # missing is not a failure of the classifier
+                bar.advance(True)  # missing is not a failure of the classifier
             except RltaxoError as exc:  # a PDF or an answer that could not be used
                 outcomes.append(StudyOutcome(study, None, f"unreadable: {exc.one_line()}"))
                 bar.advance(False)

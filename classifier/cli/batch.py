@@ -10,10 +10,8 @@ from typing import Annotated
 
 import typer
 
-from .cli import (
-    EXIT_FAILED,
-    EXIT_INTERRUPTED,
-    EXIT_OK,
+from .app import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, app, fail
+from .options import (
     BackendOpt,
     FileMbOpt,
     FromOpt,
@@ -27,7 +25,6 @@ from .cli import (
     TaxonomyOpt,
     TimeoutOpt,
     VotesOpt,
-    fail,
     open_pipeline,
 )
 
@@ -63,8 +60,8 @@ def batch(
 ) -> None:
     """Label every paper in a reading list; resumable (re-run the same command) and crash-safe."""
     params = dict(locals())
-    from .batch import OutputLock, final_records, run_batch
-    from .batch_outputs import (
+    from ..batch import OutputLock, final_records, run_batch
+    from ..batch_outputs import (
         check_outputs,
         default_out,
         derived_path,
@@ -73,7 +70,7 @@ def batch(
         write_markdown,
         write_ris,
     )
-    from .readinglist import dedupe, read_list
+    from ..readinglist import dedupe, read_list
 
     try:
         if fmt not in (None, "jsonl", "bibtex", "ris"):
@@ -95,7 +92,7 @@ def batch(
         raise
     except Exception as exc:
         raise typer.Exit(fail(exc)) from None
-    from .costs import Totals
+    from ..costs import Totals
 
     try:
         with OutputLock(out):  # one run per results file, held until the derived files are written too
@@ -157,5 +154,4 @@ def batch(
     raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
 
 
-def register(app: typer.Typer) -> None:
-    app.command("batch")(batch)
+app.command("batch")(batch)

@@ -8,18 +8,8 @@ from typing import Annotated
 
 import typer
 
-from .cli import (
-    BackendOpt,
-    FromOpt,
-    JsonOpt,
-    ModelOpt,
-    ModeOpt,
-    NoCacheOpt,
-    TaxonomyOpt,
-    VotesOpt,
-    fail,
-    open_pipeline,
-)
+from .app import app, fail
+from .options import BackendOpt, FromOpt, JsonOpt, ModelOpt, ModeOpt, NoCacheOpt, TaxonomyOpt, VotesOpt, open_pipeline
 
 eval_app = typer.Typer(
     help="Score a backend against gold labels: the survey's hand-labeled studies, or your own (--gold).",
@@ -66,8 +56,8 @@ def run_eval(
     params = dict(locals())
     if ctx.invoked_subcommand is not None:
         return
-    from .evaluation.report import headline
-    from .evaluation.runner import evaluate, load_abstracts
+    from ..evaluation.report import headline
+    from ..evaluation.runner import evaluate, load_abstracts
 
     try:
         metas = load_abstracts(abstracts) if abstracts else {}
@@ -100,7 +90,7 @@ def write_baseline(path: Path, m: dict[str, object], pdf_dir: Path | None) -> No
     import shlex
     import sys
 
-    from .evaluation.report import render_markdown
+    from ..evaluation.report import render_markdown
 
     args = " ".join(shlex.quote(a) for a in sys.argv[1:])
     lines = [
@@ -122,7 +112,7 @@ def compare_runs(
     json_out: JsonOpt = False,
 ) -> None:
     """Show what changed between two eval runs, study by study."""
-    from .evaluation.runner import compare
+    from ..evaluation.runner import compare
 
     try:
         diff = compare(run_a, run_b)
@@ -145,5 +135,4 @@ def compare_runs(
         )
 
 
-def register(app: typer.Typer) -> None:
-    app.add_typer(eval_app, name="eval")
+app.add_typer(eval_app, name="eval")
