@@ -1,54 +1,23 @@
-"""Token totals and an optional cost figure from a user-supplied price table.
+"""What a run spent: token totals (the one ``Usage`` type) and an optional cost from a price table.
 
-Prices change and differ by contract, so none are built in: ``RLTAXO_PRICES`` names a JSON file such as
-``{"gpt-4o-mini": {"input": 0.15, "output": 0.60}}`` (US$ per million tokens).
+Prices change and differ by contract, so none are built in: ``RLTAXO_PRICES`` (``Settings.prices``)
+names a JSON file such as ``{"gpt-4o-mini": {"input": 0.15, "output": 0.60}}`` (US$ per million tokens).
 """
 
 from __future__ import annotations
 
 import json
-import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
+from .result import Usage
+
+Prices = dict[str, dict[str, float]]
 
 
-@dataclass
-class Totals:
-    prompt_tokens: int = 0
-    completion_tokens: int = 0
-    attempts: int = 0
-    papers: int = 0
-
-    def add(self, usage: dict[str, Any]) -> None:
-        self.prompt_tokens += int(usage.get("prompt_tokens", 0))
-        self.completion_tokens += int(usage.get("completion_tokens", 0))
-        self.attempts += int(usage.get("attempts", 0))
-        self.papers += 1
-
-    def cost(self, model: str) -> float | None:
-        price = load_prices().get(model)
-        if price is None:
-            return None
-        return (self.prompt_tokens * price["input"] + self.completion_tokens * price["output"]) / 1e6
-
-    def line(self, model: str) -> str:
-        total = self.prompt_tokens + self.completion_tokens
-        text = (f"tokens: {total} ({self.prompt_tokens} prompt, {self.completion_tokens} completion) "
-                f"in {self.attempts} request(s)")  # fmt: skip
-        cost = self.cost(model)
-        return text + (f", cost ${cost:.4f}" if cost is not None else "")
-
-    def as_dict(self, model: str) -> dict[str, Any]:
-        return {"prompt_tokens": self.prompt_tokens, "completion_tokens": self.completion_tokens,
-                "attempts": self.attempts, "cost_usd": self.cost(model)}  # fmt: skip
-
-
-def load_prices() -> dict[str, dict[str, float]]:
-    path = os.environ.get("RLTAXO_PRICES")
-    if not path:
+def load_prices(path: Path | None) -> Prices:
+    if path is None:
         return {}
     try:
         raw = json.loads(Path(path).read_text(encoding="utf-8"))
@@ -58,3 +27,30 @@ def load_prices() -> dict[str, dict[str, float]]:
             f"{path}: unreadable price table ({exc})",
             hint='expected {"model": {"input": USD per 1M tokens, "output": USD per 1M tokens}}',
         ) from exc
+
+
+def total(usages: Any) -> Usage:
+    """The sum of many results' usage (``Usage`` objects or their JSON dicts)."""
+    out = Usage()
+    for u in usages:
+        out.add(u if isinstance(u, Usage) else Usage.model_validate(u or {}))
+    return out
+
+
+def cost(usage: Usage, model: str, prices: Prices) -> float | None:
+    price = prices.get(model)
+    if price is None:
+        return None
+    return (usage.prompt_tokens * price["input"] + usage.completion_tokens * price["output"]) / 1e6
+
+
+def usage_line(usage: Usage, model: str, prices: Prices) -> str:
+    text = (f"tokens: {usage.total_tokens} ({usage.prompt_tokens} prompt, {usage.completion_tokens} completion) "
+            f"in {usage.attempts} request(s)")  # fmt: skip
+    spent = cost(usage, model, prices)
+    return text + (f", cost ${spent:.4f}" if spent is not None else "")
+
+
+def usage_record(usage: Usage, model: str, prices: Prices) -> dict[str, Any]:
+    return {"prompt_tokens": usage.prompt_tokens, "completion_tokens": usage.completion_tokens,
+            "attempts": usage.attempts, "cost_usd": cost(usage, model, prices)}  # fmt: skip

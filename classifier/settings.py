@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, SecretStr, ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from .errors import ConfigError
 
@@ -21,7 +22,12 @@ class Limits(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    timeout_s: float = Field(60.0, gt=0, le=86_400, description="Wall-clock bound for reading one PDF, in seconds.")
+    timeout_s: float = Field(
+        60.0,
+        gt=0,
+        le=86_400,
+        description="Wall-clock bound for reading one PDF, in seconds.",
+    )
     memory_mb: int = Field(
         2048, ge=16, le=1_048_576, description="Address-space bound for the process that parses one PDF, in MiB."
     )
@@ -30,61 +36,90 @@ class Limits(BaseModel):
     max_chars: int = Field(2_000_000, description="Most characters of text kept from one PDF.")
 
 
-_ENV = {  # environment variable -> setting (the API key is handled apart: it is a secret)
-    "OPENAI_BASE_URL": "base_url",
-    "RLTAXO_MODEL": "model",
-    "RLTAXO_BACKEND": "backend",
-    "RLTAXO_ARXIV_URL": "arxiv_url",
-    "RLTAXO_DOWNLOAD_DELAY": "download_delay_s",
-    "RLTAXO_ARXIV_API_URL": "arxiv_api_url",
-    "RLTAXO_ARXIV_API_DELAY": "arxiv_api_delay_s",
-    "RLTAXO_TIMEOUT": "timeout_s",
-    "RLTAXO_EXCERPT_TOKENS": "excerpt_tokens",
-    "RLTAXO_CACHE_DIR": "cache_dir",
-    "RLTAXO_PROMPTS_DIR": "prompts_dir",
-    "RLTAXO_FROM": "input_mode",
-    "RLTAXO_TAXONOMY": "taxonomy",
-}
-
 _FLAGS = {"input_mode": "--from", "max_run_tokens": "--max-tokens"}
 
 
-class Settings(BaseModel):
-    """Everything configurable, each with the environment variable that sets it."""
+def _env(name: str) -> Any:
+    """A field read from one named environment variable (and settable by its field name in code)."""
+    return AliasChoices(name, name.lower())
 
-    model_config = ConfigDict(frozen=True)
+
+class Settings(BaseSettings):
+    """Everything configurable, each with the environment variable that sets it (pydantic-settings reads
+    them; a field without a named variable is ``RLTAXO_<FIELD>``). Arguments given in code or by the CLI win."""
+
+    model_config = SettingsConfigDict(
+        frozen=True, env_prefix="RLTAXO_", env_ignore_empty=True, extra="ignore", populate_by_name=True
+    )
 
     backend: str | None = Field(
-        None, description="Backend name; None picks 'openai' when an endpoint is configured, else 'offline'."
+        None,
+        description="Backend name; None picks 'openai' when an endpoint is configured, else 'offline'.",
+        validation_alias=_env("RLTAXO_BACKEND"),
     )
-    model: str = Field("gpt-4o-mini", description="Model name for LLM backends (RLTAXO_MODEL).")
-    api_key: SecretStr | None = Field(None, description="API key (OPENAI_API_KEY); never printed.", exclude=True)
-    base_url: str | None = Field(None, description="OpenAI-compatible endpoint (OPENAI_BASE_URL).")
+    model: str = Field(
+        "gpt-4o-mini", description="Model name for LLM backends (RLTAXO_MODEL).", validation_alias=_env("RLTAXO_MODEL")
+    )
+    api_key: SecretStr | None = Field(
+        None,
+        description="API key (OPENAI_API_KEY); never printed.",
+        exclude=True,
+        validation_alias=_env("OPENAI_API_KEY"),
+    )
+    base_url: str | None = Field(
+        None, description="OpenAI-compatible endpoint (OPENAI_BASE_URL).", validation_alias=_env("OPENAI_BASE_URL")
+    )
     arxiv_url: str = Field(
-        "https://arxiv.org/pdf/", description="Base URL PDFs are fetched from by arXiv id (RLTAXO_ARXIV_URL)."
+        "https://arxiv.org/pdf/",
+        description="Base URL PDFs are fetched from by arXiv id (RLTAXO_ARXIV_URL).",
+        validation_alias=_env("RLTAXO_ARXIV_URL"),
     )
     download_delay_s: float = Field(
-        3.0, ge=0, le=600, description="Pause between two downloads, to be polite to arXiv (RLTAXO_DOWNLOAD_DELAY)."
+        3.0,
+        ge=0,
+        le=600,
+        description="Pause between two downloads, to be polite to arXiv (RLTAXO_DOWNLOAD_DELAY).",
+        validation_alias=_env("RLTAXO_DOWNLOAD_DELAY"),
     )
     arxiv_api_url: str = Field(
         "https://export.arxiv.org/api/query",
         description="arXiv API query endpoint for titles and abstracts by id (RLTAXO_ARXIV_API_URL).",
+        validation_alias=_env("RLTAXO_ARXIV_API_URL"),
     )
     arxiv_api_delay_s: float = Field(
-        3.0, ge=0, le=600, description="Pause between two arXiv API requests (RLTAXO_ARXIV_API_DELAY)."
+        3.0,
+        ge=0,
+        le=600,
+        description="Pause between two arXiv API requests (RLTAXO_ARXIV_API_DELAY).",
+        validation_alias=_env("RLTAXO_ARXIV_API_DELAY"),
     )
     input_mode: Literal["pdf", "abstract", "auto"] = Field(
         "auto",
         description="What to read: the PDF, the title + abstract only, or auto (a local or cached PDF, "
         "else the list's or the arXiv API's title + abstract).",
+        validation_alias=_env("RLTAXO_FROM"),
     )
-    cache_dir: Path = Field(default_factory=default_cache_dir, description="Download and response cache.")
+    cache_dir: Path = Field(
+        default_factory=default_cache_dir,
+        description="Download and response cache.",
+        validation_alias=_env("RLTAXO_CACHE_DIR"),
+    )
     use_cache: bool = Field(True, description="Read and write the response cache.")
-    excerpt_tokens: int = Field(3000, ge=200, le=200_000, description="Token budget for the excerpt sent to a backend.")
+    excerpt_tokens: int = Field(
+        3000,
+        ge=200,
+        le=200_000,
+        description="Token budget for the excerpt sent to a backend.",
+        validation_alias=_env("RLTAXO_EXCERPT_TOKENS"),
+    )
     limits: Limits = Field(default_factory=Limits, description="Bounds on every PDF.")
     structured_mode: str = Field("auto", description="json_schema | json_object | prompt | auto.")
     timeout_s: float = Field(
-        120.0, gt=0, le=3600, description="HTTP timeout for one LLM request, in seconds (RLTAXO_TIMEOUT)."
+        120.0,
+        gt=0,
+        le=3600,
+        description="HTTP timeout for one LLM request, in seconds (RLTAXO_TIMEOUT).",
+        validation_alias=_env("RLTAXO_TIMEOUT"),
     )
     max_attempts: int = Field(6, description="Attempts per LLM request (rate limits, 5xx, timeouts).")
     max_wait_s: float = Field(120.0, description="Longest total backoff for one LLM request, in seconds.")
@@ -93,34 +128,52 @@ class Settings(BaseModel):
     votes: int = Field(1, description="Self-consistency samples per paper (majority leaf).")
     max_run_tokens: int | None = Field(None, description="Token budget for a whole run; stops cleanly.")
     few_shot: int = Field(8, description="Gold exemplars in the prompt, one per leaf (never the paper itself).")
-    prompts_dir: Path | None = Field(None, description="Override the prompt files (RLTAXO_PROMPTS_DIR).")
+    local_model: Path | None = Field(
+        validation_alias=_env("RLTAXO_LOCAL_MODEL"),
+        default=None,
+        description="GGUF file for the local backend; none means the bundled test model (RLTAXO_LOCAL_MODEL).",
+    )
+    script: Path | None = Field(
+        validation_alias=_env("RLTAXO_SCRIPT"),
+        default=None,
+        description="JSON script of answers for the scripted backend (RLTAXO_SCRIPT).",
+    )
+    prices: Path | None = Field(
+        validation_alias=_env("RLTAXO_PRICES"),
+        default=None,
+        description="JSON price table, US$ per million tokens per model (RLTAXO_PRICES).",
+    )
+    gold: Path | None = Field(
+        validation_alias=_env("RLTAXO_GOLD"),
+        default=None,
+        description="Gold labels for eval; none means the survey's studies (RLTAXO_GOLD).",
+    )
+    prompts_dir: Path | None = Field(
+        None, description="Override the prompt files (RLTAXO_PROMPTS_DIR).", validation_alias=_env("RLTAXO_PROMPTS_DIR")
+    )
     taxonomy: Path | None = Field(
-        None, description="A taxonomy tree file; none means the bundled RL/LLM tree (RLTAXO_TAXONOMY)."
+        None,
+        description="A taxonomy tree file; none means the bundled RL/LLM tree (RLTAXO_TAXONOMY).",
+        validation_alias=_env("RLTAXO_TAXONOMY"),
     )
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
-        """Environment first, then the CLI's overrides; a bad value is a ConfigError naming its variable."""
-        env = os.environ
-        values: dict[str, object] = {}
-        origin: dict[str, str] = {}
-        if env.get("OPENAI_API_KEY"):
-            values["api_key"] = SecretStr(env["OPENAI_API_KEY"])
-        for var, name in _ENV.items():
-            if env.get(var):
-                values[name] = env[var]
-                origin[name] = var
-        values.update({k: v for k, v in overrides.items() if v is not None})
-        for k, v in overrides.items():
-            if v is not None:  # a flag given on the command line wins, and names itself
-                origin.pop(k, None)
+        """The environment, with the CLI's overrides on top; a bad value is a ConfigError naming the
+        variable (or the flag) it came from."""
+        given = {k: v for k, v in overrides.items() if v is not None}
         try:
-            return cls.model_validate(values)
+            return cls(**given)  # type: ignore[arg-type]  # pydantic-settings: keyword init reads the environment too
         except ValidationError as exc:
             err = exc.errors()[0]
-            field = str(err["loc"][0]) if err["loc"] else "?"
-            where = origin.get(field, _FLAGS.get(field, "--" + field.replace("_", "-")))
-            raise ConfigError(f"{where}={values.get(field)!r}: {err['msg']}") from None
+            loc = str(err["loc"][0]) if err["loc"] else "?"
+            field = _BY_VARIABLE.get(loc.upper(), loc)
+            if field in given:
+                where, value = _FLAGS.get(field, "--" + field.replace("_", "-")), given[field]
+            else:
+                where = loc.upper() if loc.upper() in _BY_VARIABLE else "RLTAXO_" + field.upper()
+                value = os.environ.get(where, err.get("input"))
+            raise ConfigError(f"{where}={value!r}: {err['msg']}") from None
 
     @property
     def endpoint_configured(self) -> bool:
@@ -130,3 +183,11 @@ class Settings(BaseModel):
         if self.backend:
             return self.backend
         return "openai" if self.endpoint_configured else "offline"
+
+
+#: environment variable -> field, for messages that name the variable a bad value came from
+_BY_VARIABLE = {
+    str(choice.choices[0]): name
+    for name, f in Settings.model_fields.items()
+    if isinstance((choice := f.validation_alias), AliasChoices)
+}

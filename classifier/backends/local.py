@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 from pydantic import SecretStr
 
 from ..gold import Study
@@ -20,8 +17,7 @@ class LocalBackend(OpenAIBackend):
     name = "local"
 
     def __init__(self, settings: Settings, tax: Taxonomy, examples: list[Study] | None = None) -> None:
-        model = os.environ.get("RLTAXO_LOCAL_MODEL")
-        self.server = LocalServer(Path(model) if model else None).start()
+        self.server = LocalServer(settings.local_model).start()
         mode = "json_object" if settings.structured_mode == "auto" else settings.structured_mode
         local = settings.model_copy(
             update={

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
 import threading
 from pathlib import Path
 from typing import Any
@@ -30,7 +29,7 @@ class ScriptedBackend(Backend):
         self, settings: object | None = None, tax: object | None = None, script: list[dict[str, Any]] | None = None
     ) -> None:
         if script is None:
-            path = os.environ.get("RLTAXO_SCRIPT")
+            path = getattr(settings, "script", None)
             if not path:
                 raise E.ConfigError("the scripted backend needs RLTAXO_SCRIPT=path/to/script.json")
             script = json.loads(Path(path).read_text(encoding="utf-8"))

@@ -92,7 +92,7 @@ def batch(
         raise
     except Exception as exc:
         raise typer.Exit(fail(exc)) from None
-    from ..costs import Totals
+    from ..costs import load_prices, total, usage_line, usage_record
 
     try:
         with OutputLock(out):  # one run per results file, held until the derived files are written too
@@ -116,9 +116,8 @@ def batch(
                 )
     except Exception as exc:
         raise typer.Exit(fail(exc)) from None
-    totals = Totals()
-    for usage in report.usage:  # this run's requests, not the whole file's
-        totals.add(usage)
+    totals = total(report.usage)  # this run's requests, not the whole file's
+    prices = load_prices(pipe.settings.prices)
     failed = sum(1 for r in records if r["status"] != "ok")
     summary = {
         "items": len(items),
@@ -131,7 +130,7 @@ def batch(
         "leaves": dict(report.leaves),
         "out": str(out),
         "interrupted": report.interrupted,
-        "usage": totals.as_dict(pipe.backend.model),
+        "usage": usage_record(totals, pipe.backend.model, prices),
     }
     if json_out:
         typer.echo(json.dumps(summary))
@@ -143,7 +142,7 @@ def batch(
         for leaf, n in report.leaves.most_common():
             typer.echo(f"  {n:4d}  {leaf}")
         if totals.attempts:
-            typer.echo(f"  {totals.line(pipe.backend.model)}")
+            typer.echo(f"  {usage_line(totals, pipe.backend.model, prices)}")
     if report.interrupted:
         typer.echo(f"rltaxo: interrupted; re-run the same command to resume ({summary['remaining']} left)", err=True)
         sys.stdout.flush()

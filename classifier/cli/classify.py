@@ -111,10 +111,11 @@ def classify(
         pipe = open_pipeline(locals(), auto_downloads=True)
     except Exception as exc:
         raise typer.Exit(fail(exc)) from None
-    from ..costs import Totals
+    from ..costs import load_prices, usage_line
+    from ..result import Usage
 
     code = EXIT_OK
-    totals = Totals()
+    totals = Usage()
 
     def attempt(item: Any) -> Any:
         if isinstance(item, RltaxoError):
@@ -138,7 +139,7 @@ def classify(
                 if json_out:
                     typer.echo(json.dumps(error_record(label(item), result)))
                 continue
-            totals.add(result.usage.model_dump())
+            totals.add(result.usage)
             if json_out:
                 typer.echo(result.model_dump_json())
             else:
@@ -152,5 +153,5 @@ def classify(
         pool.shutdown(wait=code != EXIT_INTERRUPTED, cancel_futures=True)
         pipe.close()
     if totals.attempts:
-        typer.echo(f"rltaxo: {totals.line(pipe.backend.model)}", err=True)
+        typer.echo(f"rltaxo: {usage_line(totals, pipe.backend.model, load_prices(pipe.settings.prices))}", err=True)
     raise typer.Exit(code)

@@ -11,7 +11,7 @@ from typing import Any
 
 from .. import gold
 from ..arxiv_api import Metadata
-from ..costs import Totals
+from ..costs import load_prices, total, usage_record
 from ..errors import DownloadError, RltaxoError, SourceError, UsageError
 from ..pipeline import Pipeline
 from ..progress import Progress
@@ -137,6 +137,7 @@ def evaluate(
     abstracts: dict[str, Metadata] | None = None,
 ) -> tuple[dict[str, Any], Path]:
     """Classify every gold study (``repeat`` times), compute the metrics, write the run folder."""
+    gold_path = gold_path or pipe.settings.gold
     studies = gold.load(gold_path, pipe.taxonomy)
     check_pdf_dir(pdf_dir)
     if out is not None:
@@ -148,12 +149,8 @@ def evaluate(
     metrics["by_input"] = by_input(metrics["studies"])
     metrics["gold_file"] = str(gold_path or gold.default_path().name)
     missing = {o.study.key: o.error for o in outcomes if o.result is None}
-    totals = Totals()
-    for run in runs:
-        for o in run:
-            if o.result:
-                totals.add(o.result.get("usage", {}))
-    usage = totals.as_dict(pipe.backend.model)
+    totals = total(o.result.get("usage") for run in runs for o in run if o.result)
+    usage = usage_record(totals, pipe.backend.model, load_prices(pipe.settings.prices))
     metrics.update(
         backend=pipe.backend.name,
         model=pipe.backend.model,
