@@ -89,7 +89,13 @@ class Appender:
             ) from exc
 
     def write(self, record: dict[str, Any]) -> None:
-        data = (json.dumps(record) + "\n").encode()
+        self.write_many([record])
+
+    def write_many(self, records: list[dict[str, Any]]) -> None:
+        """Several records, durable together (one fsync): for results that arrive in bulk."""
+        if not records:
+            return
+        data = "".join(json.dumps(r) + "\n" for r in records).encode()
         start = os.fstat(self.fd).st_size
         try:
             view = memoryview(data)
@@ -150,14 +156,19 @@ class OutputLock:
             self.fd = None
 
 
-def _work(pipe: Pipeline, item: Item) -> dict[str, Any]:
-    base: dict[str, Any] = {
+def record_base(item: Item) -> dict[str, Any]:
+    """The fields every record of an item has, whatever became of it."""
+    return {
         "item": item.key,
         "source": item.raw,
         "bib_key": item.bib_key,
         "duplicates": item.duplicates,
         "bib_duplicates": item.dup_bib_keys,
     }
+
+
+def _work(pipe: Pipeline, item: Item) -> dict[str, Any]:
+    base = record_base(item)
     if item.error or item.source is None:
         return base | {"status": "error", "error": {"code": "bad_entry", "message": item.error or "unreadable"}}
     try:

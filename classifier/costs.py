@@ -1,7 +1,8 @@
 """What a run spent: token totals (the one ``Usage`` type) and an optional cost from a price table.
 
 Prices change and differ by contract, so none are built in: ``RLTAXO_PRICES`` (``Settings.prices``)
-names a JSON file such as ``{"gpt-4o-mini": {"input": 0.15, "output": 0.60}}`` (US$ per million tokens).
+names a JSON file such as ``{"gpt-4o-mini": {"input": 0.15, "output": 0.60, "batch_input": 0.075,
+"batch_output": 0.30}}`` (US$ per million tokens; the ``batch_`` keys are the Batch API's rates).
 """
 
 from __future__ import annotations
@@ -14,6 +15,11 @@ from .errors import ConfigError
 from .result import Usage
 
 Prices = dict[str, dict[str, float]]
+KEYS = ("input", "output", "batch_input", "batch_output")  # US$ per million tokens
+
+
+def _required(p: dict[str, Any]) -> dict[str, float]:
+    return {"input": float(p["input"]), "output": float(p["output"])}
 
 
 def load_prices(path: Path | None) -> Prices:
@@ -21,7 +27,7 @@ def load_prices(path: Path | None) -> Prices:
         return {}
     try:
         raw = json.loads(Path(path).read_text(encoding="utf-8"))
-        return {m: {"input": float(p["input"]), "output": float(p["output"])} for m, p in raw.items()}
+        return {m: {k: float(v) for k, v in p.items() if k in KEYS} | _required(p) for m, p in raw.items()}
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise ConfigError(
             f"{path}: unreadable price table ({exc})",
@@ -37,11 +43,13 @@ def total(usages: Any) -> Usage:
     return out
 
 
-def cost(usage: Usage, model: str, prices: Prices) -> float | None:
-    price = prices.get(model)
-    if price is None:
+def cost(usage: Usage, model: str, prices: Prices, rate: str = "") -> float | None:
+    """US$ for ``usage`` at the normal rate, or at the ``batch_`` rate (None when the table lacks it)."""
+    price = prices.get(model) or {}
+    into, out = price.get(rate + "input"), price.get(rate + "output")
+    if into is None or out is None:
         return None
-    return (usage.prompt_tokens * price["input"] + usage.completion_tokens * price["output"]) / 1e6
+    return (usage.prompt_tokens * into + usage.completion_tokens * out) / 1e6
 
 
 def usage_line(usage: Usage, model: str, prices: Prices) -> str:

@@ -171,10 +171,9 @@ class Pipeline:
         paper = self.read(source)
         return self.classify_paper(source, paper)
 
-    def classify_paper(self, source: Source, paper: Paper) -> ClassificationResult:
-        excerpt = self.excerpt(paper)
+    def cache_key(self, paper: Paper, excerpt: Excerpt) -> str:
         b = self.backend
-        key = cache_key(
+        return cache_key(
             tool=__version__,
             pdf=paper.sha256,
             excerpt=excerpt.sha256,
@@ -184,22 +183,34 @@ class Pipeline:
             params=b.cache_params(),
             taxonomy=self.taxonomy.sha256,
         )
-        use_cache = b.cacheable and self.settings.use_cache
-        if use_cache:
-            hit = self.cache.get(key)
-            if hit is not None:
-                hit.update(source=source.raw, key=source.key, cached=True)
-                hit["usage"] = {"prompt_tokens": 0, "completion_tokens": 0, "attempts": 0}
-                try:
-                    cached = ClassificationResult.model_validate(hit)
-                    if self.taxonomy.is_label(cached.leaf):
-                        return cached
-                except ValueError:  # {}, an edited leaf, an older rltaxo's entry: a miss, overwritten below
-                    pass
-        verdict = b.classify(paper, excerpt)
+
+    def cached(self, source: Source, paper: Paper, excerpt: Excerpt) -> ClassificationResult | None:
+        """The response cache's answer for this paper, if this backend caches and one is there."""
+        if not (self.backend.cacheable and self.settings.use_cache):
+            return None
+        hit = self.cache.get(self.cache_key(paper, excerpt))
+        if hit is None:
+            return None
+        hit.update(source=source.raw, key=source.key, cached=True)
+        hit["usage"] = {"prompt_tokens": 0, "completion_tokens": 0, "attempts": 0}
+        try:
+            result = ClassificationResult.model_validate(hit)
+        except ValueError:  # {}, an edited leaf, an older rltaxo's entry: a miss, overwritten later
+            return None
+        return result if self.taxonomy.is_label(result.leaf) else None
+
+    def classify_paper(self, source: Source, paper: Paper) -> ClassificationResult:
+        excerpt = self.excerpt(paper)
+        hit = self.cached(source, paper, excerpt)
+        if hit is not None:
+            return hit
+        return self.finish(source, paper, excerpt, self.backend.classify(paper, excerpt))
+
+    def finish(self, source: Source, paper: Paper, excerpt: Excerpt, verdict: Verdict) -> ClassificationResult:
+        """A backend's verdict checked and turned into a result, and cached (also for Batch API answers)."""
         result = self._finish(source, paper, excerpt, verdict)
-        if use_cache:
-            self.cache.put(key, result.model_dump(mode="json"))
+        if self.backend.cacheable and self.settings.use_cache:
+            self.cache.put(self.cache_key(paper, excerpt), result.model_dump(mode="json"))
         return result
 
     def _finish(self, source: Source, paper: Paper, excerpt: Excerpt, v: Verdict) -> ClassificationResult:

@@ -36,7 +36,7 @@ class Limits(BaseModel):
     max_chars: int = Field(2_000_000, description="Most characters of text kept from one PDF.")
 
 
-_FLAGS = {"input_mode": "--from", "max_run_tokens": "--max-tokens"}
+_FLAGS = {"input_mode": "--from", "max_run_tokens": "--max-tokens", "max_cost_usd": "--max-cost"}
 
 
 def _env(name: str) -> Any:
@@ -127,6 +127,12 @@ class Settings(BaseSettings):
     seed: int = Field(1234, description="Sampling seed where the server supports it.")
     votes: int = Field(1, description="Self-consistency samples per paper (majority leaf).")
     max_run_tokens: int | None = Field(None, description="Token budget for a whole run; stops cleanly.")
+    max_cost_usd: float | None = Field(
+        None, gt=0, description="Cost cap for a whole run in US$ (needs RLTAXO_PRICES); stops cleanly."
+    )
+    batch_poll_s: float = Field(
+        20.0, gt=0, le=3600, description="First pause between two Batch API polls with --wait (backs off to 60 s)."
+    )
     few_shot: int = Field(8, description="Gold exemplars in the prompt, one per leaf (never the paper itself).")
     local_model: Path | None = Field(
         validation_alias=_env("RLTAXO_LOCAL_MODEL"),

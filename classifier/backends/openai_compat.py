@@ -33,24 +33,40 @@ COMPLETION_TOKENS = 900
 
 
 class Budget:
-    """A run's token cap, shared by every worker; a call that could cross it is never made."""
+    """A run's token and cost caps, shared by every worker; a call that could cross one is never made.
+    The cost of a call is counted before it at its worst (every completion token used)."""
 
-    def __init__(self, cap: int | None) -> None:
+    def __init__(self, cap: int | None, cost_cap: float | None = None, price: dict[str, float] | None = None) -> None:
         self.cap = cap
+        self.cost_cap = cost_cap
+        self.price = price or {}
         self.used = 0
+        self.spent = 0.0
         self._lock = threading.Lock()
 
-    def check(self, estimate: int) -> None:
+    def _cost(self, prompt: int, completion: int) -> float:
+        return (prompt * self.price.get("input", 0.0) + completion * self.price.get("output", 0.0)) / 1e6
+
+    def check(self, prompt: int, completion: int = 0) -> None:
+        estimate = prompt + completion
         with self._lock:
             if self.cap is not None and self.used + estimate > self.cap:
                 raise E.BudgetExceeded(
                     f"token budget reached: {self.used} used of {self.cap}, next call needs up to {estimate}",
                     hint="raise --max-tokens, or re-run later: finished papers are cached",
                 )
+            worst = self._cost(prompt, completion)
+            if self.cost_cap is not None and self.spent + worst > self.cost_cap:
+                raise E.BudgetExceeded(
+                    f"cost cap reached: ${self.spent:.4f} spent of ${self.cost_cap:g}, "
+                    f"next call could cost ${worst:.4f}",
+                    hint="raise --max-cost, or re-run later: finished papers are cached",
+                )
 
-    def spend(self, tokens: int) -> None:
+    def spend(self, prompt: int, completion: int = 0) -> None:
         with self._lock:
-            self.used += tokens
+            self.used += prompt + completion
+            self.spent += self._cost(prompt, completion)
 
 
 def _count(value: object) -> int:
@@ -108,7 +124,7 @@ class OpenAIBackend(Backend):
         if self.mode not in (*MODES, "auto"):
             raise E.ConfigError(f"unknown structured mode {self.mode!r}", hint=f"one of {', '.join(MODES)}, auto")
         self.gate = RateGate()
-        self.budget = Budget(settings.max_run_tokens)
+        self.budget = Budget(settings.max_run_tokens, settings.max_cost_usd, _price(settings))
         self._secret = settings.api_key.get_secret_value() if settings.api_key else ""
         self._client: Any = None
         self._system = prompts.system_prompt(self.prompts, tax)
@@ -206,7 +222,7 @@ class OpenAIBackend(Backend):
     def _request(self, messages: list[dict[str, str]], mode: str, usage: Usage, temperature: float, seed: int) -> str:
         import openai
 
-        self.budget.check(sum(estimate_tokens(m["content"]) for m in messages) + COMPLETION_TOKENS)
+        self.budget.check(sum(estimate_tokens(m["content"]) for m in messages), COMPLETION_TOKENS)
         kwargs: dict[str, Any] = {
             "model": self.model,
             "messages": messages,
@@ -255,7 +271,7 @@ class OpenAIBackend(Backend):
             prompt, completion = _count(resp.usage.prompt_tokens), _count(resp.usage.completion_tokens)
             usage.prompt_tokens += prompt
             usage.completion_tokens += completion
-            self.budget.spend(prompt + completion)
+            self.budget.spend(prompt, completion)
         if not resp.choices:
             raise E.InvalidOutputError(f"{self.model}: answer had no choices")
         choice = resp.choices[0]
@@ -343,6 +359,47 @@ class OpenAIBackend(Backend):
             answers = [self._sample(paper, excerpt, usage, s.temperature, s.seed)]
         else:
             answers = [self._sample(paper, excerpt, usage, max(s.temperature, 0.7), s.seed + i) for i in range(s.votes)]
+        return self._verdict(answers, usage)
+
+    # -- the Batch API and other runners (vLLM) send the very same request ----------------------
+    def request_body(self, paper: Paper, excerpt: Excerpt) -> dict[str, Any]:
+        """The chat-completions body of the normal path's first request, in ``json_schema`` mode."""
+        return {
+            "model": self.model,
+            "messages": self.messages(paper, excerpt, "json_schema"),
+            "temperature": self.settings.temperature,
+            "seed": self.settings.seed,
+            "max_tokens": COMPLETION_TOKENS,
+            "response_format": self.response_format("json_schema"),
+        }
+
+    def verdict_from_completion(self, body: Any) -> Verdict:
+        """A chat completion produced elsewhere (a batch result line), checked as the normal path checks
+        its answers; an unusable one is an InvalidOutputError (the caller may retry it normally)."""
+        usage = Usage(attempts=1)
+
+        def get(obj: Any, key: str) -> Any:
+            return obj.get(key) if isinstance(obj, dict) else None
+
+        u = get(body, "usage")
+        usage.prompt_tokens, usage.completion_tokens = (
+            _count(get(u, "prompt_tokens")),
+            _count(get(u, "completion_tokens")),
+        )
+        choices = get(body, "choices")
+        if not isinstance(choices, list) or not choices:
+            raise E.InvalidOutputError(f"{self.model}: batch result has no choices")
+        message = get(choices[0], "message")
+        if get(message, "refusal"):
+            raise E.RefusalError(f"{self.model} refused: {self._redact(str(get(message, 'refusal')))[:200]}")
+        if get(choices[0], "finish_reason") == "length":
+            raise E.LengthError(f"{self.model}: the answer was cut off at {COMPLETION_TOKENS} tokens")
+        content = get(message, "content")
+        if not isinstance(content, str):
+            raise E.InvalidOutputError(f"{self.model}: batch result has no answer text")
+        return self._verdict([self._parse(content)], usage)
+
+    def _verdict(self, answers: list[LlmAnswer], usage: Usage) -> Verdict:
         tally = Counter(a.leaf for a in answers)
         leaf, count = tally.most_common(1)[0]
         best = next(a for a in answers if a.leaf == leaf)
@@ -375,3 +432,18 @@ def _default_examples(tax: Taxonomy) -> list[Study]:
     from ..taxonomy import bundled
 
     return load(tax=tax) if tax.sha256 == bundled().sha256 else []
+
+
+def _price(settings: Settings) -> dict[str, float] | None:
+    """The model's price, which ``--max-cost`` needs (a cap without a price could never be kept)."""
+    if settings.max_cost_usd is None:
+        return None
+    from ..costs import load_prices
+
+    price = load_prices(settings.prices).get(settings.model)
+    if price is None:
+        raise E.ConfigError(
+            f"--max-cost needs the price of {settings.model}",
+            hint="set RLTAXO_PRICES to a JSON file with its input and output prices",
+        )
+    return price

@@ -6,16 +6,18 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
+from ..errors import UsageError
 from .app import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, app, fail
 from .options import (
     BackendOpt,
     FileMbOpt,
     FromOpt,
     JsonOpt,
+    MaxCostOpt,
     MaxTokOpt,
     MemoryOpt,
     ModelOpt,
@@ -57,18 +59,36 @@ def batch(
     max_pages: PagesOpt = None,
     max_file_mb: FileMbOpt = None,
     pdf_memory_mb: MemoryOpt = None,
+    max_cost: MaxCostOpt = None,
+    batch_api: Annotated[
+        bool, typer.Option("--batch-api", help="Send the list through the OpenAI Batch API (half price, within 24 h).")
+    ] = False,
+    wait: Annotated[bool, typer.Option("--wait", help="With --batch-api: poll until the batches finish.")] = False,
+    status: Annotated[bool, typer.Option("--status", help="Show the list's batches (no submit).")] = False,
+    cancel: Annotated[bool, typer.Option("--cancel", help="Cancel the list's running batches.")] = False,
+    no_fallback: Annotated[
+        bool, typer.Option("--no-fallback", help="Keep unusable batch answers as errors (no normal-API retry).")
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Count the requests and price them (RLTAXO_PRICES); send nothing.")
+    ] = False,
+    export_requests: Annotated[
+        Path | None, typer.Option("--export-requests", help="Write the request JSONL (for vLLM's run_batch); stop.")
+    ] = None,
+    import_results: Annotated[
+        Path | None, typer.Option("--import-results", help="Read a result JSONL made elsewhere (vLLM) into the output.")
+    ] = None,
 ) -> None:
-    """Label every paper in a reading list; resumable (re-run the same command) and crash-safe."""
+    """Label every paper in a reading list; resumable (re-run the same command) and crash-safe.
+
+    Big lists: --batch-api (OpenAI's Batch API; re-run to collect, or --wait), --status, --cancel;
+    --dry-run prices a run first; --export-requests / --import-results run the same requests elsewhere."""
     params = dict(locals())
-    from ..batch import OutputLock, final_records, run_batch
+    from ..batch import OutputLock, run_batch
     from ..batch_outputs import (
         check_outputs,
         default_out,
         derived_path,
-        write_bibtex,
-        write_csv,
-        write_markdown,
-        write_ris,
     )
     from ..readinglist import dedupe, read_list
 
@@ -94,6 +114,17 @@ def batch(
         raise typer.Exit(fail(exc)) from None
     from ..costs import load_prices, total, usage_line, usage_record
 
+    modes = [f for f, on in (("--batch-api", batch_api or wait or status or cancel), ("--dry-run", dry_run),
+             ("--export-requests", export_requests), ("--import-results", import_results)) if on]  # fmt: skip
+    if len(modes) > 1 and not (modes == ["--batch-api", "--dry-run"] or set(modes) == {"--batch-api", "--dry-run"}):
+        raise typer.Exit(fail(UsageError(f"{' and '.join(modes)} cannot be combined")))
+    if (modes and modes != ["--batch-api"]) or (batch_api or wait or status or cancel):
+        try:
+            with OutputLock(out):
+                code = _other_mode(params, items, out, reading_list, md_path, csv_path, bib_path, ris_path)
+        except Exception as exc:
+            raise typer.Exit(fail(exc)) from None
+        raise typer.Exit(code)
     try:
         with OutputLock(out):  # one run per results file, held until the derived files are written too
             pipe = open_pipeline(params)
@@ -101,19 +132,7 @@ def batch(
                 report = run_batch(pipe, items, out, workers=workers, retry_failed=retry_failed)
             finally:
                 pipe.close()
-            records = final_records(out)
-            try:
-                write_markdown(records, md_path, pipe.taxonomy)
-                if csv_out:
-                    write_csv(records, csv_path)
-                if fmt == "bibtex":
-                    write_bibtex(reading_list, records, bib_path)
-                if fmt == "ris":
-                    write_ris(reading_list, records, ris_path)
-            except OSError as exc:
-                typer.echo(
-                    f"rltaxo: error: cannot write a summary beside {out} ({exc}); the results are in {out}", err=True
-                )
+            records = write_derived(params, out, reading_list, pipe.taxonomy, md_path, csv_path, bib_path, ris_path)
     except Exception as exc:
         raise typer.Exit(fail(exc)) from None
     totals = total(report.usage)  # this run's requests, not the whole file's
@@ -154,3 +173,50 @@ def batch(
 
 
 app.command("batch")(batch)
+
+
+def write_derived(
+    params: dict[str, Any], out: Path, reading_list: Path, tax: Any, md: Path, csv: Path, bib: Path, ris: Path
+) -> list[dict[str, Any]]:
+    """The Markdown summary and the asked-for CSV/BibTeX/RIS from every record in the output."""
+    from ..batch import final_records
+    from ..batch_outputs import write_bibtex, write_csv, write_markdown, write_ris
+
+    records = final_records(out)
+    try:
+        write_markdown(records, md, tax)
+        if params["csv_out"]:
+            write_csv(records, csv)
+        if params["fmt"] == "bibtex":
+            write_bibtex(reading_list, records, bib)
+        if params["fmt"] == "ris":
+            write_ris(reading_list, records, ris)
+    except OSError as exc:
+        typer.echo(f"rltaxo: error: cannot write a summary beside {out} ({exc}); the results are in {out}", err=True)
+    return records
+
+
+def _other_mode(params: dict[str, Any], items: list[Any], out: Path, reading_list: Path, *paths: Path) -> int:
+    from . import batch_modes
+
+    p = params
+    planning = bool(p["dry_run"] or p["export_requests"])
+    # a plan or an export makes no network call; an import reads papers but sends no request
+    pipe = open_pipeline(p, offline=planning, planning=planning or bool(p["import_results"]))
+    try:
+        workers = p["workers"]
+        if p["dry_run"]:
+            return batch_modes.plan(pipe, items, out, batch_api=p["batch_api"], workers=workers, json_out=p["json_out"])
+        if p["export_requests"]:
+            return batch_modes.export_requests(pipe, items, out, p["export_requests"], workers=workers)
+        if p["import_results"]:
+            code = batch_modes.import_results(pipe, items, out, p["import_results"], json_out=p["json_out"])
+        else:
+            code = batch_modes.batch_api(pipe, items, out, wait=p["wait"], status_only=p["status"],
+                                         cancel_all=p["cancel"], fallback=not p["no_fallback"], workers=workers,
+                                         json_out=p["json_out"])  # fmt: skip
+    finally:
+        pipe.close()
+    if not p["status"]:
+        write_derived(p, out, reading_list, pipe.taxonomy, *paths)
+    return code

@@ -44,6 +44,10 @@ TaxonomyOpt = Annotated[
         "[env RLTAXO_TAXONOMY].",
     ),
 ]
+MaxCostOpt = Annotated[
+    float | None,
+    typer.Option("--max-cost", min=0.0, help="Cost cap for the run in US$ (needs RLTAXO_PRICES); stops cleanly."),
+]
 ExcerptOpt = Annotated[int | None, typer.Option("--excerpt-tokens", min=200, help="Excerpt budget (default 3000).")]
 TimeoutOpt = Annotated[float | None, typer.Option("--pdf-timeout", min=0.1, help="Seconds allowed per PDF (60).")]
 PagesOpt = Annotated[int | None, typer.Option("--max-pages", min=1, help="Most pages read per PDF (40).")]
@@ -67,7 +71,7 @@ def settings_from(**kw: Any) -> Any:
         kw.pop(k, None)
     if kw.pop("no_cache", False):
         kw["use_cache"] = False
-    rename = {"max_tokens": "max_run_tokens", "mode": "structured_mode"}
+    rename = {"max_tokens": "max_run_tokens", "mode": "structured_mode", "max_cost": "max_cost_usd"}
     kw = {rename.get(k, k): v for k, v in kw.items()}
     base = Settings.from_env(**kw)
     if limits:
@@ -97,19 +101,25 @@ def _announce_backend(settings: Any, explicit: str | None) -> None:
 
 PIPELINE_OPTIONS = (
     "taxonomy", "backend", "model", "no_cache", "structured_mode", "votes", "max_tokens", "excerpt_tokens",
-    "pdf_timeout", "max_pages", "max_file_mb", "pdf_memory_mb", "input_mode",
+    "pdf_timeout", "max_pages", "max_file_mb", "pdf_memory_mb", "input_mode", "max_cost",
 )  # fmt: skip
 
 
-def open_pipeline(params: dict[str, Any], *, auto_downloads: bool = False, offline: bool = False) -> Any:
+def open_pipeline(
+    params: dict[str, Any], *, auto_downloads: bool = False, offline: bool = False, planning: bool = False
+) -> Any:
     """Settings from a command's parameters (those it has of PIPELINE_OPTIONS), say which backend
-    was picked, and build the one Pipeline the command uses."""
+    was picked, and build the one Pipeline the command uses. ``planning``: requests are only built,
+    never sent (--dry-run, --export-requests), so an LLM backend needs no endpoint."""
     from ..pipeline import Pipeline
 
     options = {k: params[k] for k in PIPELINE_OPTIONS if k in params}
     options["mode"] = options.pop("structured_mode", None)
     settings = settings_from(**options)
-    _announce_backend(settings, options.get("backend"))
+    if planning and settings.resolved_backend() in ("openai", "local") and not settings.endpoint_configured:
+        settings = settings.model_copy(update={"backend": "openai", "base_url": "http://127.0.0.1:9/v1"})
+    if not planning:
+        _announce_backend(settings, options.get("backend"))
     if settings.resolved_backend() == "offline":
         ignored = [f for f, v in (("--structured-mode", options.get("mode")), ("--votes", options.get("votes"))) if v]
         if ignored:
