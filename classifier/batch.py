@@ -13,6 +13,7 @@ import os
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,39 +37,77 @@ class BatchReport:
     usage: list[dict[str, Any]] = field(default_factory=list)  # token usage of this run's answers only
 
 
+_SLIM_RESULT = ("leaf", "top_class", "confidence", "needs_review", "input", "title", "cached")
+
+
+def slim(rec: dict[str, Any]) -> dict[str, Any]:
+    """What resuming and the derived outputs need of a record: a few hundred bytes, not the whole result,
+    so a list of 10,000 papers is never held in memory in full."""
+    out = {k: rec.get(k) for k in ("item", "source", "bib_key", "bib_duplicates", "status", "via")}
+    out["bib_duplicates"] = out["bib_duplicates"] or []
+    if isinstance(rec.get("result"), dict):
+        out["result"] = {k: rec["result"].get(k) for k in _SLIM_RESULT}
+    if isinstance(rec.get("error"), dict):
+        out["error"] = {"code": rec["error"].get("code"), "message": rec["error"].get("message", "")}
+    return out
+
+
 def load_done(out: Path, retry_failed: bool) -> dict[str, dict[str, Any]]:
-    """Records already in ``out``, keyed by item; repairs a torn tail, drops failures to retry."""
+    """The last record of every item in ``out`` (slim: see ``slim``); repairs a torn tail, and drops
+    garbage lines and, with ``retry_failed``, failures, by rewriting the file line by line."""
     if not out.exists():
         return {}
-    data = out.read_bytes()
-    if data and not data.endswith(b"\n"):  # a torn last line: cut it off, the item will be redone
-        data = data[: data.rfind(b"\n") + 1]
-        out.write_bytes(data)
+    with out.open("rb+") as fh:  # a torn last line (power loss): cut it off, the item will be redone
+        size = fh.seek(0, os.SEEK_END)
+        if size:
+            fh.seek(max(0, size - 1))
+            if fh.read(1) != b"\n":
+                fh.seek(0)
+                data = fh.read()
+                fh.truncate(data.rfind(b"\n") + 1)
     records: dict[str, dict[str, Any]] = {}
+    last: dict[str, int] = {}
     junk = 0
-    for line in data.splitlines():
-        try:
-            rec = json.loads(line)
-            records[rec["item"]] = rec
-        except (ValueError, KeyError, TypeError):
-            junk += bool(line.strip())
-    if junk:  # a garbage line mid-file (an editor, a stray write): rewrite the file so jq can read it
-        _rewrite(out, list(records.values()))
-    if retry_failed:
-        kept = {k: r for k, r in records.items() if r.get("status") == "ok"}
-        if len(kept) != len(records):
-            _rewrite(out, list(kept.values()))
-        records = kept
+    with out.open("rb") as fh:
+        for n, line in enumerate(fh):
+            try:
+                rec = json.loads(line)
+                records[rec["item"]] = slim(rec)
+                last[rec["item"]] = n
+            except (ValueError, KeyError, TypeError):
+                junk += bool(line.strip())
+    failed = {k for k, r in records.items() if r.get("status") != "ok"}
+    if junk or (retry_failed and failed):  # jq must read the file; retried items must start over
+        keep = {n for k, n in last.items() if not (retry_failed and k in failed)}
+        _rewrite(out, keep)
+        if retry_failed:
+            records = {k: r for k, r in records.items() if k not in failed}
     return records
 
 
-def _rewrite(out: Path, records: list[dict[str, Any]]) -> None:
-    """Replace the results file atomically with exactly these records (the run holds the lock)."""
+def done_items(out: Path) -> set[str]:
+    """The items that have a record in ``out`` (the keys only: cheap for lists of any size)."""
+    found: set[str] = set()
+    if not out.exists():
+        return found
+    with out.open("rb") as fh:
+        for line in fh:
+            try:
+                found.add(str(json.loads(line)["item"]))
+            except (ValueError, KeyError, TypeError):
+                pass
+    return found
+
+
+def _rewrite(out: Path, keep: set[int]) -> None:
+    """Replace the results file atomically with the lines numbered ``keep`` (the run holds the lock)."""
     tmp = out.with_name(out.name + ".tmp")
-    with tmp.open("w", encoding="utf-8") as fh:
-        fh.write("".join(json.dumps(r) + "\n" for r in records))
-        fh.flush()
-        os.fsync(fh.fileno())
+    with out.open("rb") as src, tmp.open("wb") as dst:
+        for n, line in enumerate(src):
+            if n in keep:
+                dst.write(line)
+        dst.flush()
+        os.fsync(dst.fileno())
     os.replace(tmp, out)
 
 
@@ -252,5 +291,20 @@ def run_batch(
     return report
 
 
-def final_records(out: Path) -> list[dict[str, Any]]:
-    return list(load_done(out, retry_failed=False).values())
+def iter_records(out: Path) -> Iterator[dict[str, Any]]:
+    """The last record of every item (slim), read from disk one at a time: for outputs of any size."""
+    if not out.exists():
+        return
+    last: dict[str, int] = {}
+    with out.open("rb") as fh:
+        for n, line in enumerate(fh):
+            try:
+                last[str(json.loads(line)["item"])] = n
+            except (ValueError, KeyError, TypeError):
+                pass
+    keep = set(last.values())
+    del last
+    with out.open("rb") as fh:
+        for n, line in enumerate(fh):
+            if n in keep:
+                yield slim(json.loads(line))

@@ -24,7 +24,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from .batch import Appender, load_done, record_base
+from .batch import Appender, done_items, record_base
 from .errors import ConfigError, InvalidOutputError, RltaxoError
 from .excerpt import Excerpt, estimate_tokens
 from .ingest import Paper
@@ -176,19 +176,40 @@ def write_request_files(
 
 
 # -- results ---------------------------------------------------------------------------------------
-def parse_result_lines(text: str) -> tuple[dict[str, dict[str, Any]], int]:
-    """Result lines by custom_id, and how many lines were not results at all (kept out, counted)."""
-    by_id: dict[str, dict[str, Any]] = {}
-    junk = 0
-    for line in text.splitlines():
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-            by_id[str(obj["custom_id"])] = obj
-        except (ValueError, KeyError, TypeError):
-            junk += 1
-    return by_id, junk
+class ResultIndex:
+    """Where each custom_id's line is in one or more result files on disk: answers are read one at a
+    time, so a result file of any size is never held in memory."""
+
+    def __init__(self, paths: Iterable[Path]) -> None:
+        self.where: dict[str, tuple[Path, int]] = {}
+        self.junk = 0
+        for path in paths:
+            with open(path, "rb") as fh:
+                offset = 0
+                for line in fh:
+                    cid = _custom_id(line)
+                    if cid is not None:
+                        self.where[cid] = (path, offset)
+                    elif line.strip():
+                        self.junk += 1
+                    offset += len(line)
+
+    def get(self, cid: str) -> dict[str, Any] | None:
+        if cid not in self.where:
+            return None
+        path, offset = self.where[cid]
+        with open(path, "rb") as fh:
+            fh.seek(offset)
+            line: dict[str, Any] = json.loads(fh.readline())
+            return line
+
+
+def _custom_id(line: bytes) -> str | None:
+    try:
+        obj = json.loads(line)
+        return str(obj["custom_id"]) if isinstance(obj, dict) and "custom_id" in obj else None
+    except ValueError:
+        return None
 
 
 def verdict_of(pipe: Pipeline, line: dict[str, Any] | None) -> Any:
@@ -225,14 +246,14 @@ class Collected:
 
 
 def apply_results(
-    pipe: Pipeline, items: dict[str, Item], wanted: list[str], text: str, appender: Appender, *,
+    pipe: Pipeline, items: dict[str, Item], wanted: list[str], lines: ResultIndex, appender: Appender, *,
     fallback: bool, partial: bool, via: str, report: Collected,
 ) -> list[str]:  # fmt: skip
-    """Validate a result file's lines for the ``wanted`` items and append their records. Returns the
-    items with no line at all when ``partial`` (a failed, expired or cancelled batch): back to pending."""
-    lines, junk = parse_result_lines(text)
-    report.junk += junk
-    report.unknown += sum(1 for cid in lines if cid not in set(wanted))
+    """Validate the result lines of the ``wanted`` items and append their records. Returns the items
+    with no line at all when ``partial`` (a failed, expired or cancelled batch): back to pending."""
+    report.junk += lines.junk
+    asked = set(wanted)
+    report.unknown += sum(1 for cid in lines.where if cid not in asked)
     pending: list[str] = []
     buffer: list[dict[str, Any]] = []
     for cid in wanted:
@@ -309,9 +330,14 @@ class BatchClient:
         return None
 
     def upload(self, path: Path, filename: str) -> str:
+        """The request file streamed from disk (httpx reads a file object in chunks)."""
         c = self.backend.client()
-        with open(path, "rb") as fh:
-            return str(self._call(c.files.create, file=(filename, fh.read()), purpose="batch").id)
+
+        def send() -> str:
+            with open(path, "rb") as fh:
+                return str(c.files.create(file=(filename, fh), purpose="batch").id)
+
+        return self._call(send)
 
     def find_batch(self, file_id: str) -> str | None:
         c = self.backend.client()
@@ -331,8 +357,17 @@ class BatchClient:
     def cancel(self, batch_id: str) -> Any:
         return self._call(self.backend.client().batches.cancel, batch_id)
 
-    def content(self, file_id: str) -> str:
-        return str(self._call(self.backend.client().files.content, file_id).text)
+    def download(self, file_id: str, dest: Path) -> Path:
+        """A result file streamed to disk (never whole in memory)."""
+        files = self.backend.client().files
+
+        def fetch() -> Path:
+            with files.with_streaming_response.content(file_id) as resp, open(dest, "wb") as fh:
+                for chunk in resp.iter_bytes():
+                    fh.write(chunk)
+            return dest
+
+        return self._call(fetch)
 
 
 @dataclass
@@ -355,7 +390,7 @@ def submit(
     t0 = time.monotonic()
     report = ApiReport()
     state = load_state(out) or BatchState(model=pipe.backend.model, prompt_version=pipe.backend.prompt_version)
-    done = load_done(out, retry_failed=False)
+    done = done_items(out)
     report.done_before = len(done)
     in_flight = state.in_flight()
     todo = [it for it in items if it.key not in done and it.key not in in_flight]
@@ -426,19 +461,20 @@ def collect(
     t0 = time.monotonic()
     client = BatchClient(pipe)
     by_key = {it.key: it for it in items}
-    done = load_done(out, retry_failed=False)
+    done = done_items(out)
     appender = Appender(out)
     try:
         for job in state.jobs:
             if job.collected or job.status not in TERMINAL:
                 continue
-            text = client.content(job.output_file_id) if job.output_file_id else ""
-            if job.error_file_id:
-                text += "\n" + client.content(job.error_file_id)
+            folder = Path(job.requests).parent
+            stem = Path(job.requests).stem
+            files = (("output", job.output_file_id), ("errors", job.error_file_id))
+            paths = [client.download(fid, folder / f"{stem}.{kind}.jsonl") for kind, fid in files if fid]
             wanted = [cid for cid in job.items if cid not in done]
             partial = job.status != "completed"
-            back = apply_results(pipe, by_key, wanted, text, appender, fallback=fallback, partial=partial,
-                                 via="batch-api", report=report.collected)  # fmt: skip
+            back = apply_results(pipe, by_key, wanted, ResultIndex(paths), appender, fallback=fallback,
+                                 partial=partial, via="batch-api", report=report.collected)  # fmt: skip
             if back:
                 report.collected.returned += len(back)
                 report.collected.notes.append(f"{job.name}: {job.status}; {len(back)} item(s) back to pending")

@@ -72,42 +72,49 @@ def _row(rec: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def write_csv(records: list[dict[str, Any]], path: Path) -> None:
+def write_csv(records: Iterable[dict[str, Any]], path: Path) -> None:
     with path.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.DictWriter(fh, fieldnames=CSV_FIELDS)
         writer.writeheader()
         writer.writerows(_row(r) for r in records)
 
 
-def write_markdown(records: list[dict[str, Any]], path: Path, tax: Taxonomy) -> None:
-    ok = [r for r in records if r["status"] == "ok"]
-    bad = [r for r in records if r["status"] != "ok"]
-    counts = Counter(r["result"]["leaf"] for r in ok)
-    doubtful = sum(1 for r in ok if r["result"].get("needs_review"))
-    inputs = Counter(r["result"].get("input", "pdf") for r in ok)
-    lines = ["# rltaxo batch summary", "", f"{len(records)} items: {len(ok)} labeled, {len(bad)} failed."]
+def write_markdown(records: Iterable[dict[str, Any]], path: Path, tax: Taxonomy) -> None:
+    """One pass over the records, keeping only the table rows: a list of any size fits in memory."""
+    rows: dict[str, list[str]] = {}
+    failures: list[str] = []
+    inputs: Counter[str] = Counter()
+    doubtful = 0
+    for r in records:
+        if r["status"] != "ok":
+            failures.append(
+                f"| {r['source'] or r['item']} | {(r.get('error') or {}).get('message', '').replace('|', '/')} |"
+            )
+            continue
+        res = r["result"]
+        inputs[res.get("input") or "pdf"] += 1
+        doubtful += bool(res.get("needs_review"))
+        title = (res.get("title") or r["source"]).replace("|", "\\|")
+        flag = "needs review" if res.get("needs_review") else ""
+        rows.setdefault(res["leaf"], []).append(f"| {title} ({r['source']}) | {res['confidence']:.2f} | {flag} |")
+    ok = sum(len(v) for v in rows.values())
+    lines = ["# rltaxo batch summary", "", f"{ok + len(failures)} items: {ok} labeled, {len(failures)} failed."]
     lines += [f"Read from: {inputs['pdf']} PDFs, {inputs['abstract']} titles + abstracts."]
     lines += [f"{doubtful} labels are marked **needs review** (low confidence or a disagreement): check those first."]
     lines.append("")
     lines += ["| leaf | papers |", "|---|---|"]
-    lines += [f"| `{leaf}` | {counts[leaf]} |" for leaf in tax.labels if counts[leaf]]
-    for leaf in tax.labels:
-        papers = [r for r in ok if r["result"]["leaf"] == leaf]
-        if not papers:
-            continue
-        lines += ["", f"## {' › '.join(tax.path_names(leaf))} (`{leaf}`)", "", "| paper | confidence | review |"]
-        lines.append("|---|---|---|")
-        for r in papers:
-            title = (r["result"].get("title") or r["source"]).replace("|", "\\|")
-            flag = "needs review" if r["result"].get("needs_review") else ""
-            lines.append(f"| {title} ({r['source']}) | {r['result']['confidence']:.2f} | {flag} |")
-    if bad:
-        lines += ["", "## Failures", "", "| item | reason |", "|---|---|"]
-        lines += [f"| {r['source'] or r['item']} | {r['error']['message'].replace('|', '/')} |" for r in bad]
+    known = [leaf for leaf in tax.labels if leaf in rows] + [leaf for leaf in rows if not tax.is_label(leaf)]
+    lines += [f"| `{leaf}` | {len(rows[leaf])} |" for leaf in known]
+    for leaf in known:
+        names = tax.path_names(leaf) if tax.is_label(leaf) else [leaf]
+        lines += ["", f"## {' › '.join(names)} (`{leaf}`)", "", "| paper | confidence | review |", "|---|---|---|"]
+        lines += rows[leaf]
+    if failures:
+        lines += ["", "## Failures", "", "| item | reason |", "|---|---|", *failures]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def _leaf_by_entry_key(records: list[dict[str, Any]]) -> dict[str, str]:
+def _leaf_by_entry_key(records: Iterable[dict[str, Any]]) -> dict[str, str]:
     """The label of every entry of the input list (BibTeX key or ``ris:N``), duplicates included."""
     by_key: dict[str, str] = {}
     for r in records:
@@ -118,7 +125,7 @@ def _leaf_by_entry_key(records: list[dict[str, Any]]) -> dict[str, str]:
     return by_key
 
 
-def write_bibtex(bib_in: Path, records: list[dict[str, Any]], path: Path) -> None:
+def write_bibtex(bib_in: Path, records: Iterable[dict[str, Any]], path: Path) -> None:
     """The input BibTeX with ``rltaxo:<leaf>`` added to each labeled entry's keywords."""
     import bibtexparser
     from bibtexparser.model import Field
@@ -136,7 +143,7 @@ def write_bibtex(bib_in: Path, records: list[dict[str, Any]], path: Path) -> Non
     path.write_text(bibtexparser.write_string(library), encoding="utf-8")
 
 
-def write_ris(ris_in: Path, records: list[dict[str, Any]], path: Path) -> None:
+def write_ris(ris_in: Path, records: Iterable[dict[str, Any]], path: Path) -> None:
     """The input RIS with ``rltaxo:<leaf>`` added to each labeled entry's keywords (KW)."""
     import rispy
 

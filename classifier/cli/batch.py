@@ -132,19 +132,20 @@ def batch(
                 report = run_batch(pipe, items, out, workers=workers, retry_failed=retry_failed)
             finally:
                 pipe.close()
-            records = write_derived(params, out, reading_list, pipe.taxonomy, md_path, csv_path, bib_path, ris_path)
+            n_records, failed = write_derived(
+                params, out, reading_list, pipe.taxonomy, md_path, csv_path, bib_path, ris_path
+            )
     except Exception as exc:
         raise typer.Exit(fail(exc)) from None
     totals = total(report.usage)  # this run's requests, not the whole file's
     prices = load_prices(pipe.settings.prices)
-    failed = sum(1 for r in records if r["status"] != "ok")
     summary = {
         "items": len(items),
         "done_before": report.skipped,
         "labeled_now": report.ok,
         "failed_now": report.failed,
         "failed_total": failed,
-        "remaining": len(items) - len(records),
+        "remaining": len(items) - n_records,
         "seconds": round(report.seconds, 2),
         "leaves": dict(report.leaves),
         "out": str(out),
@@ -177,23 +178,27 @@ app.command("batch")(batch)
 
 def write_derived(
     params: dict[str, Any], out: Path, reading_list: Path, tax: Any, md: Path, csv: Path, bib: Path, ris: Path
-) -> list[dict[str, Any]]:
-    """The Markdown summary and the asked-for CSV/BibTeX/RIS from every record in the output."""
-    from ..batch import final_records
+) -> tuple[int, int]:
+    """The Markdown summary and the asked-for CSV/BibTeX/RIS, each from one streamed pass over the output.
+    Returns (records, failed)."""
+    from ..batch import iter_records
     from ..batch_outputs import write_bibtex, write_csv, write_markdown, write_ris
 
-    records = final_records(out)
     try:
-        write_markdown(records, md, tax)
+        write_markdown(iter_records(out), md, tax)
         if params["csv_out"]:
-            write_csv(records, csv)
+            write_csv(iter_records(out), csv)
         if params["fmt"] == "bibtex":
-            write_bibtex(reading_list, records, bib)
+            write_bibtex(reading_list, iter_records(out), bib)
         if params["fmt"] == "ris":
-            write_ris(reading_list, records, ris)
+            write_ris(reading_list, iter_records(out), ris)
     except OSError as exc:
         typer.echo(f"rltaxo: error: cannot write a summary beside {out} ({exc}); the results are in {out}", err=True)
-    return records
+    n = failed = 0
+    for rec in iter_records(out):
+        n += 1
+        failed += rec["status"] != "ok"
+    return n, failed
 
 
 def _other_mode(params: dict[str, Any], items: list[Any], out: Path, reading_list: Path, *paths: Path) -> int:

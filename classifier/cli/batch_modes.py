@@ -9,11 +9,12 @@ from typing import Any
 
 import typer
 
-from ..batch import Appender, load_done
+from ..batch import Appender, done_items
 from ..batch_api import (
     TERMINAL,
     ApiReport,
     Collected,
+    ResultIndex,
     apply_results,
     cancel,
     collect,
@@ -42,7 +43,7 @@ def _llm(pipe: Pipeline, what: str) -> None:
 
 def plan(pipe: Pipeline, items: list[Item], out: Path, *, batch_api: bool, workers: int, json_out: bool) -> int:
     """Count what a run would send and what it would cost; send nothing (no network at all)."""
-    done = load_done(out, retry_failed=False)
+    done = done_items(out)
     state = load_state(out) if batch_api else None
     in_flight = state.in_flight() if state else set()
     todo = [it for it in items if it.key not in done and it.key not in in_flight]
@@ -96,7 +97,7 @@ def plan(pipe: Pipeline, items: list[Item], out: Path, *, batch_api: bool, worke
 def export_requests(pipe: Pipeline, items: list[Item], out: Path, target: Path, *, workers: int) -> int:
     """The request file for another runner (vLLM's run_batch), for every item not yet labeled."""
     _llm(pipe, "--export-requests")
-    done = load_done(out, retry_failed=False)
+    done = done_items(out)
     n = skipped = 0
     with open(target, "w", encoding="utf-8") as fh:
         for item, paper, got in read_all(pipe, [it for it in items if it.key not in done], workers):
@@ -114,16 +115,16 @@ def import_results(pipe: Pipeline, items: list[Item], out: Path, source: Path, *
     """A result file made elsewhere, validated as the API's are; unusable answers become error records."""
     _llm(pipe, "--import-results")
     try:
-        text = source.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"{source}: cannot read the results file ({exc})") from None
-    done = load_done(out, retry_failed=False)
+        lines = ResultIndex([source])
+    except OSError as exc:
+        raise UsageError(f"{source}: cannot read the results file ({exc.strerror or exc})") from None
+    done = done_items(out)
     by_key = {it.key: it for it in items}
     report = Collected()
     wanted = [k for k in by_key if k not in done]
     appender = Appender(out)
     try:
-        apply_results(pipe, by_key, wanted, text, appender, fallback=False, partial=True, via="import",
+        apply_results(pipe, by_key, wanted, lines, appender, fallback=False, partial=True, via="import",
                       report=report)  # fmt: skip
     finally:
         appender.close()
@@ -229,7 +230,7 @@ def _check_cost(pipe: Pipeline, items: list[Item], out: Path) -> None:
     if cap is None:
         return
     prices = load_prices(pipe.settings.prices)
-    done = load_done(out, retry_failed=False)
+    done = done_items(out)
     state = load_state(out)
     skip = set(done) | (state.in_flight() if state else set())
     prompt = n = 0
