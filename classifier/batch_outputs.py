@@ -50,7 +50,8 @@ def check_outputs(reading_list: Path, out: Path) -> None:
 
 
 CSV_FIELDS = [
-    "item", "source", "bib_key", "status", "leaf", "top_class", "confidence", "needs_review", "input", "title", "error",
+    "item", "source", "bib_key", "status", "leaf", "top_class", "confidence", "needs_review", "reviewed",
+    "classifier_leaf", "input", "title", "error",
 ]  # fmt: skip
 
 
@@ -66,6 +67,8 @@ def _row(rec: dict[str, Any]) -> dict[str, Any]:
         "top_class": res.get("top_class", ""),
         "confidence": res.get("confidence", ""),
         "needs_review": "" if "needs_review" not in res else ("yes" if res["needs_review"] else "no"),
+        "reviewed": rec.get("review", ""),  # a person confirmed or changed the label (rltaxo review)
+        "classifier_leaf": res.get("original_leaf") or res.get("leaf", ""),
         "input": res.get("input", ""),
         "title": res.get("title", ""),
         "error": err.get("message", ""),
@@ -96,6 +99,10 @@ def write_markdown(records: Iterable[dict[str, Any]], path: Path, tax: Taxonomy)
         doubtful += bool(res.get("needs_review"))
         title = (res.get("title") or r["source"]).replace("|", "\\|")
         flag = "needs review" if res.get("needs_review") else ""
+        if r.get("review") == "confirmed":
+            flag = "confirmed by a person"
+        elif r.get("review") == "changed":
+            flag = f"changed by a person (was `{res.get('original_leaf')}`)"
         rows.setdefault(res["leaf"], []).append(f"| {title} ({r['source']}) | {res['confidence']:.2f} | {flag} |")
     ok = sum(len(v) for v in rows.values())
     lines = ["# rltaxo batch summary", "", f"{ok + len(failures)} items: {ok} labeled, {len(failures)} failed."]

@@ -2,8 +2,9 @@
 
 Two formats. CSV with at least ``arxiv_id`` and ``leaf`` (the bundled file also has key, short name,
 title, first author, year and confidence). JSON Lines, one object per study with ``leaf`` and an
-``arxiv_id`` and/or a ``title`` + ``abstract``: a row's title and abstract are that study's metadata,
-so such a file needs no PDF and no network. A leaf may be ``out-of-scope``: reading lists have many.
+``arxiv_id``, a ``source`` (a PDF path) and/or a ``title`` + ``abstract``: a row's title and abstract
+are that study's metadata, so such a file needs no PDF and no network. A review's corrections file
+(``rltaxo review``) is such a file. A leaf may be ``out-of-scope``: reading lists have many.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ class Study:
     leaf: str
     confidence: str
     abstract: str = ""
+    source: str = ""  # a PDF path or URL from the row (a review's corrections carry one)
 
 
 def default_path() -> Path:
@@ -73,6 +75,8 @@ def _csv_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
 
 
 def _jsonl_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
+    """Rows of a JSON Lines file; rows that name an ``item`` (a review's corrections file, where a
+    decision may be changed later) keep only the last line per item."""
     rows = []
     for line, text in enumerate(_open_text(path).splitlines(), start=1):
         if not text.strip():
@@ -84,7 +88,8 @@ def _jsonl_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
         if not isinstance(obj, dict):
             raise GoldLabelError(f"{path}:{line}: not a JSON object")
         rows.append((line, obj))
-    return rows
+    last = {str(obj["item"]): line for line, obj in rows if obj.get("item")}
+    return [(line, obj) for line, obj in rows if not obj.get("item") or last[str(obj["item"])] == line]
 
 
 def _validate(path: Path, rows: list[tuple[int, dict[str, Any]]], tax: Taxonomy) -> list[Study]:
@@ -112,9 +117,17 @@ def _validate(path: Path, rows: list[tuple[int, dict[str, Any]]], tax: Taxonomy)
                 raise GoldLabelError(f"{where}: {vals['arxiv_id']!r} is not an arXiv id")
             arxiv_id = parsed[0]
         title, abstract = vals.get("title", ""), vals.get("abstract", "")
-        if not arxiv_id and not abstract:
-            raise GoldLabelError(f"{where}: needs an arxiv_id, or a title and abstract")
-        key = vals.get("key") or arxiv_id or "t" + hashlib.sha256(title.lower().encode()).hexdigest()[:10]
+        source = vals.get("source", "")
+        if source and not arxiv_id and (parsed := parse_arxiv(source)):
+            arxiv_id = parsed[0]
+        if not arxiv_id and not abstract and not source:
+            raise GoldLabelError(f"{where}: needs an arxiv_id, a source (PDF path), or a title and abstract")
+        key = (
+            vals.get("key")
+            or arxiv_id
+            or vals.get("item")
+            or "t" + hashlib.sha256((title or source).lower().encode()).hexdigest()[:10]
+        )
         if key in keys:
             raise GoldLabelError(f"{where}: duplicate key {key!r} (first on line {keys[key]})")
         if arxiv_id and arxiv_id in ids:
@@ -129,6 +142,17 @@ def _validate(path: Path, rows: list[tuple[int, dict[str, Any]]], tax: Taxonomy)
             raise GoldLabelError(f"{where}: year {year_text!r} is not a number") from None
         short = vals.get("short_name") or title[:48] or arxiv_id
         studies.append(
-            Study(key, short, title, vals.get("first_author", ""), year, arxiv_id, leaf, confidence, abstract)
+            Study(
+                key,
+                short,
+                title,
+                vals.get("first_author", ""),
+                year,
+                arxiv_id,
+                leaf,
+                confidence,
+                abstract,
+                "" if arxiv_id else source,
+            )
         )
     return studies

@@ -236,6 +236,7 @@ class Pipeline:
             source=source.raw,
             key=source.key,
             title=paper.title,
+            abstract=paper.abstract[:4000],
             input=paper.input,
             arxiv_id=(source.arxiv_id + (paper.arxiv_version or "")) if source.arxiv_id else None,
             leaf=leaf,

@@ -56,6 +56,7 @@ class ClassificationResult(BaseModel):
     source: str
     key: str
     title: str
+    abstract: str = Field("", description="The abstract as read (the review page and its corrections use it).")
     input: Literal["pdf", "abstract"] = Field("pdf", description="Whether the PDF or only title + abstract was read.")
     arxiv_id: str | None = Field(None, description="The arXiv id read, with its version where known (2310.12931v2).")
     leaf: str = Field(description="A leaf of the taxonomy in use, or its out-of-scope node.")

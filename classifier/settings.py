@@ -154,6 +154,11 @@ class Settings(BaseSettings):
         default=None,
         description="Gold labels for eval; none means the survey's studies (RLTAXO_GOLD).",
     )
+    examples: Path | None = Field(
+        None,
+        description="Few-shot exemplars for LLM backends: a gold file, e.g. a review's corrections "
+        "(RLTAXO_EXAMPLES); default: the survey's studies, for the bundled tree.",
+    )
     prompts_dir: Path | None = Field(
         None, description="Override the prompt files (RLTAXO_PROMPTS_DIR).", validation_alias=_env("RLTAXO_PROMPTS_DIR")
     )

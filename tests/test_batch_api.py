@@ -58,7 +58,8 @@ def test_submit_then_collect_on_the_next_run(env: dict[str, str], tmp_path: Path
     assert len(recs) == 6 and {r["via"] for r in recs} == {"batch-api"}
     assert all(r["status"] == "ok" and r["result"]["leaf"] == "llm4rl/reward" for r in recs)
     assert (tmp_path / "list.jsonl.rltaxo.md").exists()  # the derived outputs as in the normal path
-    request = json.loads(next((tmp_path / "list.jsonl.rltaxo.jsonl.batch").glob("*.jsonl")).read_text().splitlines()[0])
+    built = [p for p in (tmp_path / "list.jsonl.rltaxo.jsonl.batch").glob("*.jsonl") if p.name.count(".") == 1]
+    request = json.loads(built[0].read_text().splitlines()[0])  # the request file, not a downloaded result file
     assert request["method"] == "POST" and request["url"] == "/v1/chat/completions"
     assert request["body"]["response_format"]["type"] == "json_schema" and request["body"]["temperature"] == 0
 

@@ -130,7 +130,7 @@ class OpenAIBackend(Backend):
         self._system = prompts.system_prompt(self.prompts, tax)
         self._schema = answer_schema(tax)
         self._bounded_schema = answer_schema(tax, bounded=True)  # attached in json_object mode
-        self._studies = examples if examples is not None else _default_examples(tax)
+        self._studies = examples if examples is not None else _default_examples(tax, settings.examples)
 
     # -- plumbing ----------------------------------------------------------------------------
     def client(self) -> Any:
@@ -426,11 +426,14 @@ class OpenAIBackend(Backend):
         )
 
 
-def _default_examples(tax: Taxonomy) -> list[Study]:
-    """The bundled gold studies as exemplars, for the bundled tree only (their labels are its leaves)."""
+def _default_examples(tax: Taxonomy, path: Any = None) -> list[Study]:
+    """The exemplars file (``--examples``: any gold file, such as a review's corrections), else the
+    bundled gold studies for the bundled tree only (their labels are its leaves)."""
     from ..gold import load
     from ..taxonomy import bundled
 
+    if path is not None:
+        return load(path, tax)
     return load(tax=tax) if tax.sha256 == bundled().sha256 else []
 
 

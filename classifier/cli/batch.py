@@ -14,6 +14,7 @@ from ..errors import UsageError
 from .app import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, app, fail
 from .options import (
     BackendOpt,
+    ExamplesOpt,
     FileMbOpt,
     FromOpt,
     JsonOpt,
@@ -47,6 +48,7 @@ def batch(
         typer.Option("--format", help="bibtex | ris: write the input .bib/.ris back with labels as keywords."),
     ] = None,
     taxonomy: TaxonomyOpt = None,
+    examples: ExamplesOpt = None,
     input_mode: FromOpt = None,
     backend: BackendOpt = None,
     model: ModelOpt = None,
@@ -183,15 +185,21 @@ def write_derived(
     Returns (records, failed)."""
     from ..batch import iter_records
     from ..batch_outputs import write_bibtex, write_csv, write_markdown, write_ris
+    from ..review.corrections import Corrections, apply, corrections_path
+
+    decided = Corrections(corrections_path(out)).load()  # a reviewer's labels win (rltaxo review)
+
+    def records() -> Any:
+        return apply(iter_records(out), decided, tax) if decided else iter_records(out)
 
     try:
-        write_markdown(iter_records(out), md, tax)
+        write_markdown(records(), md, tax)
         if params["csv_out"]:
-            write_csv(iter_records(out), csv)
+            write_csv(records(), csv)
         if params["fmt"] == "bibtex":
-            write_bibtex(reading_list, iter_records(out), bib)
+            write_bibtex(reading_list, records(), bib)
         if params["fmt"] == "ris":
-            write_ris(reading_list, iter_records(out), ris)
+            write_ris(reading_list, records(), ris)
     except OSError as exc:
         typer.echo(f"rltaxo: error: cannot write a summary beside {out} ({exc}); the results are in {out}", err=True)
     n = failed = 0

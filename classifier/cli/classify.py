@@ -13,6 +13,7 @@ from ..errors import RltaxoError, UsageError
 from .app import EXIT_INTERRUPTED, EXIT_OK, app, clean, error_record, fail
 from .options import (
     BackendOpt,
+    ExamplesOpt,
     ExcerptOpt,
     FileMbOpt,
     FromOpt,
@@ -90,6 +91,7 @@ def classify(
     title: Annotated[str | None, typer.Option("--title", help="Classify from this title (with --abstract).")] = None,
     abstract: Annotated[str | None, typer.Option("--abstract", help="Classify from this abstract.")] = None,
     taxonomy: TaxonomyOpt = None,
+    examples: ExamplesOpt = None,
     input_mode: FromOpt = None,
     backend: BackendOpt = None,
     model: ModelOpt = None,

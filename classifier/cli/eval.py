@@ -9,7 +9,18 @@ from typing import Annotated
 import typer
 
 from .app import app, fail
-from .options import BackendOpt, FromOpt, JsonOpt, ModelOpt, ModeOpt, NoCacheOpt, TaxonomyOpt, VotesOpt, open_pipeline
+from .options import (
+    BackendOpt,
+    ExamplesOpt,
+    FromOpt,
+    JsonOpt,
+    ModelOpt,
+    ModeOpt,
+    NoCacheOpt,
+    TaxonomyOpt,
+    VotesOpt,
+    open_pipeline,
+)
 
 eval_app = typer.Typer(
     help="Score a backend against gold labels: the survey's hand-labeled studies, or your own (--gold).",
@@ -43,6 +54,7 @@ def run_eval(
         typer.Option("--abstracts", help="JSON Lines of arxiv_id, title, abstract for studies without a PDF."),
     ] = None,
     taxonomy: TaxonomyOpt = None,
+    examples: ExamplesOpt = None,
     input_mode: FromOpt = None,
     baseline_md: Annotated[
         Path | None, typer.Option("--baseline-md", help="Also write a baseline summary here.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -42,6 +43,14 @@ TaxonomyOpt = Annotated[
         "-t",
         help="A taxonomy tree file (JSON; see 'rltaxo taxonomy schema'); default: the bundled RL/LLM tree "
         "[env RLTAXO_TAXONOMY].",
+    ),
+]
+ExamplesOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--examples",
+        help="Few-shot exemplars for LLM backends: a gold file, e.g. a review's OUT.corrections.jsonl "
+        "(never the paper being classified) [env RLTAXO_EXAMPLES].",
     ),
 ]
 MaxCostOpt = Annotated[
@@ -101,7 +110,7 @@ def _announce_backend(settings: Any, explicit: str | None) -> None:
 
 PIPELINE_OPTIONS = (
     "taxonomy", "backend", "model", "no_cache", "structured_mode", "votes", "max_tokens", "excerpt_tokens",
-    "pdf_timeout", "max_pages", "max_file_mb", "pdf_memory_mb", "input_mode", "max_cost",
+    "pdf_timeout", "max_pages", "max_file_mb", "pdf_memory_mb", "input_mode", "max_cost", "examples",
 )  # fmt: skip
 
 

@@ -68,6 +68,8 @@ def study_source(study: gold.Study, pdf_dir: Path | None, abstracts: dict[str, M
             if cand.exists():
                 path = cand
                 break
+    if path is None and study.source and Path(study.source).is_file():
+        path = Path(study.source)
     meta = abstracts.get(study.arxiv_id) if study.arxiv_id else None
     if study.abstract:
         meta = Metadata(study.title, study.abstract, study.arxiv_id or None)

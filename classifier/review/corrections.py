@@ -1,0 +1,90 @@
+"""The reviewer's decisions: one JSON line each, appended and fsynced at once, the last one per item wins.
+
+Each line is also a valid gold row of the eval's JSON Lines format (``arxiv_id`` or ``source``, title,
+abstract where known, ``leaf``), plus the original label, the decision, a note and the time, so
+``rltaxo eval --gold OUT.corrections.jsonl`` scores any backend against the reviewer's labels.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from ..errors import OutputError
+
+
+def corrections_path(out: Path) -> Path:
+    """``labels.jsonl`` → ``labels.corrections.jsonl`` beside it."""
+    stem = out.name[: -len(".jsonl")] if out.name.endswith(".jsonl") else out.name
+    return out.with_name(stem + ".corrections.jsonl")
+
+
+class Corrections:
+    """The corrections file of one results file; safe for concurrent posts from one server."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+
+    def load(self) -> dict[str, dict[str, Any]]:
+        """The last decision per item (a torn last line from a crash is skipped)."""
+        out: dict[str, dict[str, Any]] = {}
+        if not self.path.exists():
+            return out
+        with self.path.open("rb") as fh:
+            for line in fh:
+                try:
+                    rec = json.loads(line)
+                    out[str(rec["item"])] = rec
+                except (ValueError, KeyError, TypeError):
+                    continue
+        return out
+
+    def append(self, paper: dict[str, Any], leaf: str, note: str = "") -> dict[str, Any]:
+        """Record a decision on ``paper`` (a view row): durable before this returns."""
+        original = paper.get("leaf")
+        row: dict[str, Any] = {"item": paper["item"]}
+        if paper.get("arxiv_id"):
+            row["arxiv_id"] = paper["arxiv_id"]
+        else:
+            row["source"] = paper.get("source", "")
+        row |= {
+            "title": paper.get("title", ""),
+            "abstract": paper.get("abstract", ""),
+            "leaf": leaf,
+            "original_leaf": original,
+            "decision": "confirmed" if leaf == original else "changed",
+            "note": note,
+            "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        }
+        data = (json.dumps(row) + "\n").encode()
+        with self._lock:
+            try:
+                fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+                try:
+                    view = memoryview(data)
+                    while view:
+                        view = view[os.write(fd, view) :]
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
+            except OSError as exc:
+                raise OutputError(f"{self.path}: cannot save the decision ({exc.strerror or exc})") from exc
+        return row
+
+
+def apply(records: Any, corrections: dict[str, dict[str, Any]], tax: Any) -> Any:
+    """Records (slim) with the reviewer's label in place of the classifier's, and ``review`` saying
+    whether a person confirmed or changed it; for the batch outputs."""
+    for rec in records:
+        fix = corrections.get(rec.get("item"))
+        if fix is not None and rec.get("status") == "ok" and rec.get("result") and tax.is_label(fix["leaf"]):
+            top = tax.top_class(fix["leaf"])
+            rec = {**rec, "result": {**rec["result"], "leaf": fix["leaf"], "top_class": top}, "review": fix["decision"]}
+            if fix["decision"] == "changed":
+                rec["result"]["original_leaf"] = fix.get("original_leaf")
+        yield rec

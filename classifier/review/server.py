@@ -1,0 +1,91 @@
+"""The review server: Starlette on 127.0.0.1, read-only apart from the corrections file.
+
+It answers only requests whose Host header is its own (127.0.0.1:PORT or localhost:PORT), so a web
+page elsewhere cannot reach it through DNS rebinding; decisions are accepted only as JSON.
+"""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+from typing import Any
+
+from ..taxonomy import Taxonomy
+from .corrections import Corrections
+from .view import load_papers, render_page
+
+
+def create_app(out: Path, tax: Taxonomy, port: int) -> Any:
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+    from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+    from starlette.routing import Route
+
+    corrections = Corrections(_corrections_path(out))
+    allowed = {f"127.0.0.1:{port}", f"localhost:{port}"}
+
+    def papers() -> list[dict[str, Any]]:
+        return load_papers(out, tax, corrections.load())
+
+    async def page(request: Request) -> Response:
+        return HTMLResponse(render_page(papers(), tax, title=out.name, editable=True))
+
+    async def listing(request: Request) -> Response:
+        return JSONResponse({"papers": papers()})
+
+    async def decide(request: Request) -> Response:
+        if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
+            return PlainTextResponse("decisions are JSON", status_code=415)
+        try:
+            body = await request.json()
+            item, leaf, note = str(body["item"]), str(body["leaf"]), str(body.get("note") or "")[:2000]
+        except (ValueError, KeyError, TypeError):
+            return PlainTextResponse("expected {item, leaf, note}", status_code=400)
+        if not tax.is_label(leaf):
+            return PlainTextResponse(f"{leaf!r} is not a leaf of {tax.name}", status_code=400)
+        paper = next((p for p in papers() if p["item"] == item), None)
+        if paper is None:
+            return PlainTextResponse(f"no labeled paper {item!r}", status_code=404)
+        return JSONResponse(corrections.append(paper, leaf, note))
+
+    app = Starlette(routes=[Route("/", page), Route("/api/papers", listing), Route("/api/decisions", decide,
+                                                                                     methods=["POST"])])  # fmt: skip
+
+    class HostCheck:
+        """Refuse any request not addressed to this server by name and port (DNS rebinding)."""
+
+        def __init__(self, inner: Any) -> None:
+            self.inner = inner
+
+        async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+            if scope["type"] == "http":
+                host = dict(scope["headers"]).get(b"host", b"").decode("latin-1")
+                if host not in allowed:
+                    await PlainTextResponse("unknown host", status_code=421)(scope, receive, send)
+                    return
+            await self.inner(scope, receive, send)
+
+    return HostCheck(app)
+
+
+def _corrections_path(out: Path) -> Path:
+    from .corrections import corrections_path
+
+    return corrections_path(out)
+
+
+def bind(port: int) -> socket.socket:
+    """A listening socket on 127.0.0.1 (port 0: a free one), bound before the server starts."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", port))
+    sock.listen(64)
+    return sock
+
+
+def serve(out: Path, tax: Taxonomy, sock: socket.socket) -> None:
+    import uvicorn
+
+    port = sock.getsockname()[1]
+    config = uvicorn.Config(create_app(out, tax, port), log_level="warning", access_log=False)
+    uvicorn.Server(config).run(sockets=[sock])

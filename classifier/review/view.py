@@ -1,0 +1,75 @@
+"""What the review page shows, and the page itself (``page.html``: one self-contained file, no build step).
+
+Every string from a paper (titles, quotes, rationales) is untrusted: the data travels as JSON inside a
+``<script type="application/json">`` element (with ``<`` escaped, so no string can close it) and is put
+on the page with ``textContent`` only, never as HTML.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from ..taxonomy import Taxonomy
+
+
+def load_papers(out: Path, tax: Taxonomy, corrections: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every labeled paper of a results file (last record per item), doubtful first."""
+    last: dict[str, dict[str, Any]] = {}
+    with out.open("rb") as fh:
+        for line in fh:
+            try:
+                rec = json.loads(line)
+                last[str(rec["item"])] = rec
+            except (ValueError, KeyError, TypeError):
+                continue
+    papers = []
+    for item, rec in last.items():
+        res = rec.get("result")
+        if rec.get("status") != "ok" or not isinstance(res, dict):
+            continue
+        leaf = str(res.get("leaf", ""))
+        facts = res.get("facts") or {}
+        quotes = res.get("fact_evidence") or {}
+        papers.append({
+            "item": item,
+            "source": str(rec.get("source") or ""),
+            "arxiv_id": res.get("arxiv_id") or "",
+            "title": str(res.get("title") or rec.get("source") or item),
+            "abstract": str(res.get("abstract") or ""),
+            "leaf": leaf,
+            "path": " › ".join(tax.path_names(leaf)) if tax.is_label(leaf) else leaf,
+            "confidence": float(res.get("confidence") or 0.0),
+            "needs_review": bool(res.get("needs_review")),
+            "rationale": str(res.get("rationale") or ""),
+            "facts": [{"question": q, "answer": _answer(v), "quote": str(quotes.get(q, ""))} for q, v in facts.items()],
+            "evidence": [str(q) for q in res.get("evidence") or []],
+            "issues": [str(i) for i in res.get("issues") or []],
+            "backend": f"{res.get('backend', '')}/{res.get('model', '')}",
+            "decision": corrections.get(item),
+        })  # fmt: skip
+    papers.sort(key=lambda p: (not p["needs_review"], p["confidence"]))
+    return papers
+
+
+def _answer(value: object) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def labels(tax: Taxonomy) -> list[dict[str, str]]:
+    return [{"id": leaf, "name": " › ".join(tax.path_names(leaf))} for leaf in tax.labels]
+
+
+def render_page(papers: list[dict[str, Any]], tax: Taxonomy, *, title: str, editable: bool) -> str:
+    data = {"papers": papers, "labels": labels(tax), "editable": editable, "tree": tax.name, "title": title}
+    blob = json.dumps(data).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    page = files("classifier.review").joinpath("page.html").read_text(encoding="utf-8").replace("__DATA__", blob)
+    return page.replace("__TITLE__", _escape(f"rltaxo review: {title}"))
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
