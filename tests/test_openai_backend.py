@@ -397,3 +397,16 @@ def test_evidence_that_addresses_the_model_is_flagged(tmp_path: Path) -> None:
     assert result.evidence  # the quote is in the paper, so it is "verified"...
     assert any("address the model" in i for i in result.issues)  # ...but flagged
     assert result.needs_review and result.confidence <= 0.4
+
+
+def test_max_cost_stops_before_a_call_could_cross_it(env: dict[str, str], tmp_path: Path) -> None:
+    prices = tmp_path / "prices.json"
+    prices.write_text(json.dumps({"fake-model": {"input": 1000.0, "output": 1000.0}}))
+    with FakeOpenAI() as fake:
+        e = env | {"OPENAI_BASE_URL": fake.url, "OPENAI_API_KEY": "sk-x", "RLTAXO_MODEL": "fake-model"}
+        r = run_cli("classify", str(SAMPLE), "--max-cost", "0.5", env=e | {"RLTAXO_PRICES": str(prices)})
+        assert r.returncode == 1 and "cost cap reached" in r.stderr and fake.count == 0
+        r = run_cli("classify", str(SAMPLE), "--max-cost", "0.5", env=e)
+        assert r.returncode == 2 and "--max-cost needs the price of fake-model" in r.stderr
+        r = run_cli("classify", str(SAMPLE), "--max-cost", "100", "--json", env=e | {"RLTAXO_PRICES": str(prices)})
+        assert r.returncode == 0 and fake.count == 1

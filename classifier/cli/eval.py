@@ -1,4 +1,4 @@
-"""``rltaxo eval`` and ``rltaxo eval compare``: kept out of cli.py so each module stays small."""
+"""``rltaxo eval`` and ``rltaxo eval compare``: score a backend against gold labels, compare two runs."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from .options import (
     ExamplesOpt,
     FromOpt,
     JsonOpt,
+    MaxCostOpt,
     ModelOpt,
     ModeOpt,
     NoCacheOpt,
@@ -63,6 +64,7 @@ def run_eval(
     no_cache: NoCacheOpt = False,
     structured_mode: ModeOpt = None,
     votes: VotesOpt = None,
+    max_cost: MaxCostOpt = None,
 ) -> None:
     """Classify every gold study, print the metrics, and write metrics.json, predictions.jsonl, report.md/html."""
     params = dict(locals())
