@@ -23,6 +23,8 @@ from .errors import OutputError, RltaxoError
 from .pipeline import Pipeline
 from .progress import Progress
 from .readinglist import Item
+from .records import BatchRecord, RecordError, RecordSummary
+from .result import ClassificationResult, Usage
 
 
 @dataclass
@@ -34,27 +36,12 @@ class BatchReport:
     interrupted: bool = False
     seconds: float = 0.0
     leaves: Counter[str] = field(default_factory=Counter)
-    usage: list[dict[str, Any]] = field(default_factory=list)  # token usage of this run's answers only
+    usage: list[Usage] = field(default_factory=list)  # token usage of this run's answers only
 
 
-_SLIM_RESULT = ("leaf", "top_class", "confidence", "needs_review", "input", "title", "cached")
-
-
-def slim(rec: dict[str, Any]) -> dict[str, Any]:
-    """What resuming and the derived outputs need of a record: a few hundred bytes, not the whole result,
-    so a list of 10,000 papers is never held in memory in full."""
-    out = {k: rec.get(k) for k in ("item", "source", "bib_key", "bib_duplicates", "status", "via")}
-    out["bib_duplicates"] = out["bib_duplicates"] or []
-    if isinstance(rec.get("result"), dict):
-        out["result"] = {k: rec["result"].get(k) for k in _SLIM_RESULT}
-    if isinstance(rec.get("error"), dict):
-        out["error"] = {"code": rec["error"].get("code"), "message": rec["error"].get("message", "")}
-    return out
-
-
-def load_done(out: Path, retry_failed: bool) -> dict[str, dict[str, Any]]:
-    """The last record of every item in ``out`` (slim: see ``slim``); repairs a torn tail, and drops
-    garbage lines and, with ``retry_failed``, failures, by rewriting the file line by line."""
+def load_done(out: Path, retry_failed: bool) -> dict[str, RecordSummary]:
+    """The last record of every item in ``out`` (summaries); repairs a torn tail, and drops garbage
+    lines and, with ``retry_failed``, failures, by rewriting the file line by line."""
     if not out.exists():
         return {}
     with out.open("rb+") as fh:  # a torn last line (power loss): cut it off, the item will be redone
@@ -65,18 +52,18 @@ def load_done(out: Path, retry_failed: bool) -> dict[str, dict[str, Any]]:
                 fh.seek(0)
                 data = fh.read()
                 fh.truncate(data.rfind(b"\n") + 1)
-    records: dict[str, dict[str, Any]] = {}
+    records: dict[str, RecordSummary] = {}
     last: dict[str, int] = {}
     junk = 0
     with out.open("rb") as fh:
         for n, line in enumerate(fh):
-            try:
-                rec = json.loads(line)
-                records[rec["item"]] = slim(rec)
-                last[rec["item"]] = n
-            except (ValueError, KeyError, TypeError):
+            rec = RecordSummary.read(line)
+            if rec is None:
                 junk += bool(line.strip())
-    failed = {k for k, r in records.items() if r.get("status") != "ok"}
+                continue
+            records[rec.item] = rec
+            last[rec.item] = n
+    failed = {k for k, r in records.items() if not r.ok}
     if junk or (retry_failed and failed):  # jq must read the file; retried items must start over
         keep = {n for k, n in last.items() if not (retry_failed and k in failed)}
         _rewrite(out, keep)
@@ -92,10 +79,9 @@ def done_items(out: Path) -> set[str]:
         return found
     with out.open("rb") as fh:
         for line in fh:
-            try:
-                found.add(str(json.loads(line)["item"]))
-            except (ValueError, KeyError, TypeError):
-                pass
+            rec = RecordSummary.read(line)
+            if rec is not None:
+                found.add(rec.item)
     return found
 
 
@@ -127,14 +113,14 @@ class Appender:
                 f"{path}: cannot write the results file ({exc.strerror or exc})", hint="choose another place with -o"
             ) from exc
 
-    def write(self, record: dict[str, Any]) -> None:
+    def write(self, record: BatchRecord) -> None:
         self.write_many([record])
 
-    def write_many(self, records: list[dict[str, Any]]) -> None:
+    def write_many(self, records: list[BatchRecord]) -> None:
         """Several records, durable together (one fsync): for results that arrive in bulk."""
         if not records:
             return
-        data = "".join(json.dumps(r) + "\n" for r in records).encode()
+        data = "".join(json.dumps(r.to_json()) + "\n" for r in records).encode()
         start = os.fstat(self.fd).st_size
         try:
             view = memoryview(data)
@@ -195,28 +181,29 @@ class OutputLock:
             self.fd = None
 
 
-def record_base(item: Item) -> dict[str, Any]:
+def ok_record(item: Item, result: ClassificationResult, via: str | None = None) -> BatchRecord:
+    return BatchRecord(**_base(item), status="ok", result=result, via=via)
+
+
+def error_record(item: Item, code: str, message: str, via: str | None = None) -> BatchRecord:
+    return BatchRecord(**_base(item), status="error", error=RecordError(code=code, message=message), via=via)
+
+
+def _base(item: Item) -> dict[str, Any]:
     """The fields every record of an item has, whatever became of it."""
-    return {
-        "item": item.key,
-        "source": item.raw,
-        "bib_key": item.bib_key,
-        "duplicates": item.duplicates,
-        "bib_duplicates": item.dup_bib_keys,
-    }
+    return {"item": item.key, "source": item.raw, "bib_key": item.bib_key, "duplicates": item.duplicates,
+            "bib_duplicates": item.dup_bib_keys}  # fmt: skip
 
 
-def _work(pipe: Pipeline, item: Item) -> dict[str, Any]:
-    base = record_base(item)
+def _work(pipe: Pipeline, item: Item) -> BatchRecord:
     if item.error or item.source is None:
-        return base | {"status": "error", "error": {"code": "bad_entry", "message": item.error or "unreadable"}}
+        return error_record(item, "bad_entry", item.error or "unreadable")
     try:
-        result = pipe.classify(item.source)
+        return ok_record(item, pipe.classify(item.source))
     except RltaxoError as exc:
-        return base | {"status": "error", "error": {"code": exc.code, "message": exc.one_line()}}
+        return error_record(item, exc.code, exc.one_line())
     except Exception as exc:  # one bad item never stops the batch
-        return base | {"status": "error", "error": {"code": "internal", "message": f"{type(exc).__name__}: {exc}"}}
-    return base | {"status": "ok", "result": result.model_dump(mode="json")}
+        return error_record(item, "internal", f"{type(exc).__name__}: {exc}")
 
 
 def prefetch_metadata(pipe: Pipeline, todo: list[Item], show_progress: bool = True) -> None:
@@ -248,14 +235,14 @@ def run_batch(
     todo = [it for it in items if it.key not in done]
     prefetch_metadata(pipe, todo, show_progress)
     report = BatchReport(total=len(items), skipped=len(items) - len(todo))
-    for rec in done.values():
-        if rec.get("status") == "ok":
-            report.leaves[rec["result"]["leaf"]] += 1
+    for done_rec in done.values():
+        if done_rec.result is not None and done_rec.ok:
+            report.leaves[done_rec.result.leaf] += 1
     t0 = time.monotonic()
     appender = Appender(out)
     write_error: OutputError | None = None
     pool = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="rltaxo")
-    pending: set[Future[dict[str, Any]]] = set()
+    pending: set[Future[BatchRecord]] = set()
     queue = list(reversed(todo))
     try:
         with Progress(len(todo), "batch", enabled=show_progress) as bar:
@@ -266,13 +253,13 @@ def run_batch(
                 for fut in finished:
                     rec = fut.result()
                     appender.write(rec)
-                    ok = rec["status"] == "ok"
+                    ok = rec.result is not None
                     report.ok += ok
                     report.failed += not ok
-                    if ok:
-                        report.leaves[rec["result"]["leaf"]] += 1
-                        if not rec["result"].get("cached"):
-                            report.usage.append(rec["result"].get("usage", {}))
+                    if rec.result is not None:
+                        report.leaves[rec.result.leaf] += 1
+                        if not rec.result.cached:
+                            report.usage.append(rec.result.usage)
                     bar.advance(ok)
     except KeyboardInterrupt:
         report.interrupted = True
@@ -291,20 +278,21 @@ def run_batch(
     return report
 
 
-def iter_records(out: Path) -> Iterator[dict[str, Any]]:
-    """The last record of every item (slim), read from disk one at a time: for outputs of any size."""
+def iter_records(out: Path) -> Iterator[RecordSummary]:
+    """The last record of every item (summaries), read from disk one at a time: outputs of any size."""
     if not out.exists():
         return
     last: dict[str, int] = {}
     with out.open("rb") as fh:
         for n, line in enumerate(fh):
-            try:
-                last[str(json.loads(line)["item"])] = n
-            except (ValueError, KeyError, TypeError):
-                pass
+            rec = RecordSummary.read(line)
+            if rec is not None:
+                last[rec.item] = n
     keep = set(last.values())
     del last
     with out.open("rb") as fh:
         for n, line in enumerate(fh):
             if n in keep:
-                yield slim(json.loads(line))
+                rec = RecordSummary.read(line)
+                if rec is not None:
+                    yield rec

@@ -24,13 +24,15 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from .batch import Appender, done_items, record_base
+from . import batch
+from .batch import Appender, done_items
 from .errors import ConfigError, InvalidOutputError, RltaxoError
 from .excerpt import Excerpt, estimate_tokens
 from .ingest import Paper
 from .pipeline import Pipeline
 from .readinglist import Item
-from .result import Usage
+from .records import BatchRecord
+from .result import ClassificationResult, Usage
 
 MAX_REQUESTS = 50_000  # per input file (the API's limit)
 MAX_BYTES = 200 * 1024 * 1024
@@ -140,13 +142,12 @@ def request_line(pipe: Pipeline, item: Item, paper: Paper, excerpt: Excerpt) -> 
     return {"custom_id": item.key, "method": "POST", "url": ENDPOINT, "body": body}
 
 
-def error_record(item: Item, exc: RltaxoError, via: str = "batch-api") -> dict[str, Any]:
-    code = exc.code if exc.code != "error" else "bad_entry"
-    return record_base(item) | {"status": "error", "error": {"code": code, "message": exc.one_line()}, "via": via}
+def error_record(item: Item, exc: RltaxoError, via: str = "batch-api") -> BatchRecord:
+    return batch.error_record(item, exc.code if exc.code != "error" else "bad_entry", exc.one_line(), via)
 
 
-def ok_record(item: Item, result: Any, via: str = "batch-api") -> dict[str, Any]:
-    return record_base(item) | {"status": "ok", "result": result.model_dump(mode="json"), "via": via}
+def ok_record(item: Item, result: ClassificationResult, via: str = "batch-api") -> BatchRecord:
+    return batch.ok_record(item, result, via)
 
 
 def write_request_files(
@@ -255,7 +256,7 @@ def apply_results(
     asked = set(wanted)
     report.unknown += sum(1 for cid in lines.where if cid not in asked)
     pending: list[str] = []
-    buffer: list[dict[str, Any]] = []
+    buffer: list[BatchRecord] = []
     for cid in wanted:
         item = items.get(cid)
         if item is None:  # the reading list changed since the batch was made: nothing to attach it to
@@ -397,7 +398,7 @@ def submit(
     client = BatchClient(pipe)
     if todo:
         appender = Appender(out)
-        early: list[dict[str, Any]] = []
+        early: list[BatchRecord] = []
 
         def lines() -> Iterator[dict[str, Any]]:
             for item, paper, got in read_all(pipe, todo, workers):

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import OutputError
+from .records import RecordSummary
 from .taxonomy import Taxonomy
 
 
@@ -55,55 +56,53 @@ CSV_FIELDS = [
 ]  # fmt: skip
 
 
-def _row(rec: dict[str, Any]) -> dict[str, Any]:
-    res = rec.get("result") or {}
-    err = rec.get("error") or {}
+def _row(rec: RecordSummary) -> dict[str, Any]:
+    res = rec.result
     return {
-        "item": rec["item"],
-        "source": rec["source"],
-        "bib_key": rec.get("bib_key") or "",
-        "status": rec["status"],
-        "leaf": res.get("leaf", ""),
-        "top_class": res.get("top_class", ""),
-        "confidence": res.get("confidence", ""),
-        "needs_review": "" if "needs_review" not in res else ("yes" if res["needs_review"] else "no"),
-        "reviewed": rec.get("review", ""),  # a person confirmed or changed the label (rltaxo review)
-        "classifier_leaf": res.get("original_leaf") or res.get("leaf", ""),
-        "input": res.get("input", ""),
-        "title": res.get("title", ""),
-        "error": err.get("message", ""),
+        "item": rec.item,
+        "source": rec.source,
+        "bib_key": rec.bib_key or "",
+        "status": rec.status,
+        "leaf": res.leaf if res else "",
+        "top_class": res.top_class if res else "",
+        "confidence": res.confidence if res else "",
+        "needs_review": "" if res is None else ("yes" if res.needs_review else "no"),
+        "reviewed": rec.review or "",  # a person confirmed or changed the label (rltaxo review)
+        "classifier_leaf": (res.original_leaf or res.leaf) if res else "",
+        "input": res.input if res else "",
+        "title": res.title if res else "",
+        "error": rec.error.message if rec.error else "",
     }
 
 
-def write_csv(records: Iterable[dict[str, Any]], path: Path) -> None:
+def write_csv(records: Iterable[RecordSummary], path: Path) -> None:
     with path.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.DictWriter(fh, fieldnames=CSV_FIELDS)
         writer.writeheader()
         writer.writerows(_row(r) for r in records)
 
 
-def write_markdown(records: Iterable[dict[str, Any]], path: Path, tax: Taxonomy) -> None:
+def write_markdown(records: Iterable[RecordSummary], path: Path, tax: Taxonomy) -> None:
     """One pass over the records, keeping only the table rows: a list of any size fits in memory."""
     rows: dict[str, list[str]] = {}
     failures: list[str] = []
     inputs: Counter[str] = Counter()
     doubtful = 0
     for r in records:
-        if r["status"] != "ok":
-            failures.append(
-                f"| {r['source'] or r['item']} | {(r.get('error') or {}).get('message', '').replace('|', '/')} |"
-            )
+        res = r.result
+        if res is None or not r.ok:
+            reason = (r.error.message if r.error else "").replace("|", "/")
+            failures.append(f"| {r.source or r.item} | {reason} |")
             continue
-        res = r["result"]
-        inputs[res.get("input") or "pdf"] += 1
-        doubtful += bool(res.get("needs_review"))
-        title = (res.get("title") or r["source"]).replace("|", "\\|")
-        flag = "needs review" if res.get("needs_review") else ""
-        if r.get("review") == "confirmed":
+        inputs[res.input or "pdf"] += 1
+        doubtful += res.needs_review
+        title = (res.title or r.source).replace("|", "\\|")
+        flag = "needs review" if res.needs_review else ""
+        if r.review == "confirmed":
             flag = "confirmed by a person"
-        elif r.get("review") == "changed":
-            flag = f"changed by a person (was `{res.get('original_leaf')}`)"
-        rows.setdefault(res["leaf"], []).append(f"| {title} ({r['source']}) | {res['confidence']:.2f} | {flag} |")
+        elif r.review == "changed":
+            flag = f"changed by a person (was `{res.original_leaf}`)"
+        rows.setdefault(res.leaf, []).append(f"| {title} ({r.source}) | {res.confidence:.2f} | {flag} |")
     ok = sum(len(v) for v in rows.values())
     lines = ["# rltaxo batch summary", "", f"{ok + len(failures)} items: {ok} labeled, {len(failures)} failed."]
     lines += [f"Read from: {inputs['pdf']} PDFs, {inputs['abstract']} titles + abstracts."]
@@ -121,18 +120,18 @@ def write_markdown(records: Iterable[dict[str, Any]], path: Path, tax: Taxonomy)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def _leaf_by_entry_key(records: Iterable[dict[str, Any]]) -> dict[str, str]:
+def _leaf_by_entry_key(records: Iterable[RecordSummary]) -> dict[str, str]:
     """The label of every entry of the input list (BibTeX key or ``ris:N``), duplicates included."""
     by_key: dict[str, str] = {}
     for r in records:
-        if r["status"] == "ok":
-            for key in [r.get("bib_key"), *r.get("bib_duplicates", [])]:
+        if r.result is not None and r.ok:
+            for key in [r.bib_key, *r.bib_duplicates]:
                 if key:
-                    by_key[key] = r["result"]["leaf"]
+                    by_key[key] = r.result.leaf
     return by_key
 
 
-def write_bibtex(bib_in: Path, records: Iterable[dict[str, Any]], path: Path) -> None:
+def write_bibtex(bib_in: Path, records: Iterable[RecordSummary], path: Path) -> None:
     """The input BibTeX with ``rltaxo:<leaf>`` added to each labeled entry's keywords."""
     import bibtexparser
     from bibtexparser.model import Field
@@ -150,7 +149,7 @@ def write_bibtex(bib_in: Path, records: Iterable[dict[str, Any]], path: Path) ->
     path.write_text(bibtexparser.write_string(library), encoding="utf-8")
 
 
-def write_ris(ris_in: Path, records: Iterable[dict[str, Any]], path: Path) -> None:
+def write_ris(ris_in: Path, records: Iterable[RecordSummary], path: Path) -> None:
     """The input RIS with ``rltaxo:<leaf>`` added to each labeled entry's keywords (KW)."""
     import rispy
 

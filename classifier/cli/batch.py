@@ -1,4 +1,4 @@
-"""``rltaxo batch``: label a reading list (kept out of cli.py so each module stays small)."""
+"""``rltaxo batch``: label a reading list, in one of its modes (normal, Batch API, plan, export/import)."""
 
 from __future__ import annotations
 
@@ -205,7 +205,7 @@ def write_derived(
     n = failed = 0
     for rec in iter_records(out):
         n += 1
-        failed += rec["status"] != "ok"
+        failed += not rec.ok
     return n, failed
 
 

@@ -11,10 +11,12 @@ import json
 import os
 import threading
 import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from ..errors import OutputError
+from ..records import RecordSummary
 
 
 def corrections_path(out: Path) -> Path:
@@ -77,14 +79,16 @@ class Corrections:
         return row
 
 
-def apply(records: Any, corrections: dict[str, dict[str, Any]], tax: Any) -> Any:
-    """Records (slim) with the reviewer's label in place of the classifier's, and ``review`` saying
-    whether a person confirmed or changed it; for the batch outputs."""
+def apply(
+    records: Iterable[RecordSummary], corrections: dict[str, dict[str, Any]], tax: Any
+) -> Iterator[RecordSummary]:
+    """Records with the reviewer's label in place of the classifier's, and ``review`` saying whether a
+    person confirmed or changed it; for the batch outputs."""
     for rec in records:
-        fix = corrections.get(rec.get("item"))
-        if fix is not None and rec.get("status") == "ok" and rec.get("result") and tax.is_label(fix["leaf"]):
-            top = tax.top_class(fix["leaf"])
-            rec = {**rec, "result": {**rec["result"], "leaf": fix["leaf"], "top_class": top}, "review": fix["decision"]}
-            if fix["decision"] == "changed":
-                rec["result"]["original_leaf"] = fix.get("original_leaf")
+        fix = corrections.get(rec.item)
+        if fix is not None and rec.result is not None and rec.ok and tax.is_label(fix["leaf"]):
+            changed = fix["leaf"] != rec.result.leaf
+            result = rec.result.model_copy(update={"leaf": fix["leaf"], "top_class": tax.top_class(fix["leaf"]),
+                                                   "original_leaf": rec.result.leaf if changed else None})  # fmt: skip
+            rec = rec.model_copy(update={"result": result, "review": "changed" if changed else "confirmed"})
         yield rec
