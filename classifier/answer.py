@@ -20,7 +20,7 @@ def answer_schema(tax: Taxonomy, bounded: bool = False) -> dict[str, Any]:
     (OpenAI's strict mode rejects those keywords)."""
     quote: dict[str, Any] = {"type": "string", "description": "A short quote, word for word, that supports it."}
     if bounded:
-        quote["maxLength"] = 200
+        quote["maxLength"] = 120
     facts: dict[str, Any] = {}
     for q in tax.questions:
         answer: dict[str, Any] = (

@@ -23,6 +23,9 @@ pytestmark = [
 
 def test_classify_through_local_server(env: dict[str, str]) -> None:
     """One paper end to end through the real server: the protocol tier of .ci/run (about a minute)."""
+    # a tiny model on two busy cores can take minutes for one grammar-constrained answer: the protocol,
+    # not the speed, is under test here
+    env = env | {"RLTAXO_TIMEOUT": "600"}
     r = run_cli(
         "classify", "--backend", "local", str(SAMPLE), "--json", "--excerpt-tokens", "400", env=env, timeout=900
     )
