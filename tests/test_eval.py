@@ -51,7 +51,7 @@ def test_gold_missing_column(tmp_path: Path) -> None:
         gold.load(tmp_path / "g.csv")
 
 
-def _metrics() -> dict:
+def _metrics():  # type: ignore[no-untyped-def]
     rows = [
         Row("a", "llm4rl/reward", "llm4rl/reward", 0.9, 1, 1, extra={"short_name": "A", "arxiv_id": "1"}),
         Row(
@@ -65,7 +65,7 @@ def _metrics() -> dict:
         ),
         Row("c", "llm4rl/policy", None, extra={"short_name": "C", "arxiv_id": "3", "note": "missing: no PDF"}),
     ]
-    return summarise(rows, TAX) | {"backend": "offline", "model": "m", "prompt_version": "n/a"}
+    return summarise(rows, TAX).model_copy(update={"backend": "offline", "model": "m", "prompt_version": "n/a"})
 
 
 def test_markdown_report_is_tables() -> None:

@@ -31,15 +31,15 @@ def test_wilson_matches_published_values() -> None:
 def test_perfect() -> None:
     rows = [Row("a", HF, HF, 0.9), Row("b", REW, REW, 0.8), Row("c", GOAL, GOAL, 0.7)]
     m = summarise(rows, TAX)
-    assert m["leaf_accuracy"] == m["top_accuracy"] == m["hierarchical_f1"] == m["macro_f1"] == m["kappa"] == 1.0
-    assert m["missing"] == 0 and m["coverage"] == 1.0
+    assert m.leaf_accuracy == m.top_accuracy == m.hierarchical_f1 == m.macro_f1 == m.kappa == 1.0
+    assert m.missing == 0 and m.coverage == 1.0
 
 
 def test_all_wrong() -> None:
     rows = [Row("a", HF, REW), Row("b", REW, HF)]
     m = summarise(rows, TAX)
-    assert m["leaf_accuracy"] == m["top_accuracy"] == m["hierarchical_f1"] == m["macro_f1"] == 0.0
-    assert m["kappa"] == pytest.approx(-1.0)
+    assert m.leaf_accuracy == m.top_accuracy == m.hierarchical_f1 == m.macro_f1 == 0.0
+    assert m.kappa == pytest.approx(-1.0)
 
 
 def test_partial_hierarchy_credit() -> None:
@@ -52,15 +52,15 @@ def test_partial_hierarchy_credit() -> None:
     hp, hr, hf = hierarchical_prf([(HF, "out-of-scope")], TAX)
     assert hf == 0.0
     m = summarise([Row("a", HF, NHF)], TAX)
-    assert m["top_accuracy"] == 1.0 and m["leaf_accuracy"] == 0.0 and m["studies"][0]["correct"] == "top"
+    assert m.top_accuracy == 1.0 and m.leaf_accuracy == 0.0 and m.studies[0].correct == "top"
 
 
 def test_missing_studies_are_counted_not_scored() -> None:
     rows = [Row("a", HF, HF), Row("b", REW, None), Row("c", GOAL, GOAL)]
     m = summarise(rows, TAX)
-    assert m["n"] == 3 and m["missing"] == 1 and m["classified"] == 2
-    assert m["leaf_accuracy"] == 1.0 and m["coverage"] == pytest.approx(2 / 3)
-    assert m["studies"][1]["correct"] == "missing"
+    assert m.n == 3 and m.missing == 1 and m.classified == 2
+    assert m.leaf_accuracy == 1.0 and m.coverage == pytest.approx(2 / 3)
+    assert m.studies[1].correct == "missing"
 
 
 def test_kappa_and_macro_f1_hand_computed() -> None:
@@ -73,8 +73,8 @@ def test_kappa_and_macro_f1_hand_computed() -> None:
 
 def test_confusion_has_out_of_scope_column() -> None:
     m = summarise([Row("a", HF, "out-of-scope")], TAX)
-    assert m["confusion"][HF]["out-of-scope"] == 1
-    assert "out-of-scope" not in m["confusion"]
+    assert m.confusion[HF]["out-of-scope"] == 1
+    assert "out-of-scope" not in m.confusion
 
 
 def test_calibration_and_ece() -> None:
@@ -102,8 +102,8 @@ def test_levels_and_hierarchy_come_from_any_tree() -> None:
     assert spec is not None
     toy = Taxonomy(spec)
     m = summarise([Row("a", "learning/supervised", "learning/unsupervised"), Row("b", "search", "search")], toy)
-    assert [lv["correct"] for lv in m["levels"]] == [2, 1]  # top class right twice, the leaf once
-    assert m["top_accuracy"] == 1.0 and m["leaf_accuracy"] == 0.5
-    assert m["labels"] == ["learning/supervised", "learning/unsupervised", "search", "elsewhere"]
-    assert list(m["confusion"]["search"]) == m["labels"]
+    assert [lv.correct for lv in m.levels] == [2, 1]  # top class right twice, the leaf once
+    assert m.top_accuracy == 1.0 and m.leaf_accuracy == 0.5
+    assert m.labels == ["learning/supervised", "learning/unsupervised", "search", "elsewhere"]
+    assert list(m.confusion["search"]) == m.labels
     assert hierarchical_prf([("learning/supervised", "learning/unsupervised")], toy) == (0.5, 0.5, 0.5)

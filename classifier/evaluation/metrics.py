@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..taxonomy import Taxonomy
+from .models import EvalMetrics
 
 
 @dataclass(frozen=True)
@@ -177,7 +178,7 @@ def level(gold: str, pred: str | None, tax: Taxonomy) -> str:
     return "top" if tax.top_class(pred) == tax.top_class(gold) else "wrong"
 
 
-def summarise(rows: list[Row], tax: Taxonomy) -> dict[str, Any]:
+def summarise(rows: list[Row], tax: Taxonomy) -> EvalMetrics:
     """The metrics object: ``n``, ``missing``, accuracies with intervals, hF1, macro-F1, kappa, ..."""
     done = [r for r in rows if r.pred is not None]
     pairs = [(r.gold, r.pred) for r in done if r.pred is not None]
@@ -188,44 +189,46 @@ def summarise(rows: list[Row], tax: Taxonomy) -> dict[str, Any]:
     ev_total = sum(r.evidence_total for r in done)
     high = [(r.gold, r.pred) for r in done if r.gold_confidence == "high" and r.pred is not None]
     unreadable = {r.key for r in rows if r.pred is None and str(r.extra.get("note") or "").startswith("unreadable")}
-    return {
-        "taxonomy": tax.name,
-        "labels": list(tax.labels),
-        "n": len(rows),
-        "classified": k,
-        "missing": len(rows) - k - len(unreadable),
-        "unreadable": len(unreadable),
-        "coverage": k / len(rows) if rows else 0.0,
-        "top_accuracy": top_ok / k if k else 0.0,
-        "top_accuracy_ci95": list(wilson(top_ok, k)),
-        "leaf_accuracy": leaf_ok / k if k else 0.0,
-        "leaf_accuracy_ci95": list(wilson(leaf_ok, k)),
-        "hierarchical_precision": hp,
-        "hierarchical_recall": hr,
-        "hierarchical_f1": hf,
-        "levels": level_accuracy(pairs, tax),
-        "macro_f1": macro_f1(pairs),
-        "kappa": cohen_kappa(pairs),
-        "per_label": per_label_f1(pairs),
-        "confusion": confusion(pairs, tax),
-        "evidence_verbatim_share": (sum(r.evidence_found for r in done) / ev_total) if ev_total else None,
-        "high_confidence_subset": {
-            "n": len(high),
-            "leaf_accuracy": sum(1 for g, p in high if g == p) / len(high) if high else None,
-        },
-        "calibration": calibration([(r.confidence or 0.0, r.gold == r.pred) for r in done]),
-        "review": review_split(done),
-        "confidence_gap": confidence_gap(done),
-        "studies": [
-            {
-                "key": r.key,
-                "gold": r.gold,
-                "predicted": r.pred,
-                "confidence": r.confidence,
-                "correct": "unreadable" if r.key in unreadable else level(r.gold, r.pred, tax),
-                "gold_confidence": r.gold_confidence,
-                **r.extra,
-            }
-            for r in rows
-        ],
-    }
+    return EvalMetrics.model_validate(
+        {
+            "taxonomy": tax.name,
+            "labels": list(tax.labels),
+            "n": len(rows),
+            "classified": k,
+            "missing": len(rows) - k - len(unreadable),
+            "unreadable": len(unreadable),
+            "coverage": k / len(rows) if rows else 0.0,
+            "top_accuracy": top_ok / k if k else 0.0,
+            "top_accuracy_ci95": list(wilson(top_ok, k)),
+            "leaf_accuracy": leaf_ok / k if k else 0.0,
+            "leaf_accuracy_ci95": list(wilson(leaf_ok, k)),
+            "hierarchical_precision": hp,
+            "hierarchical_recall": hr,
+            "hierarchical_f1": hf,
+            "levels": level_accuracy(pairs, tax),
+            "macro_f1": macro_f1(pairs),
+            "kappa": cohen_kappa(pairs),
+            "per_label": per_label_f1(pairs),
+            "confusion": confusion(pairs, tax),
+            "evidence_verbatim_share": (sum(r.evidence_found for r in done) / ev_total) if ev_total else None,
+            "high_confidence_subset": {
+                "n": len(high),
+                "leaf_accuracy": sum(1 for g, p in high if g == p) / len(high) if high else None,
+            },
+            "calibration": calibration([(r.confidence or 0.0, r.gold == r.pred) for r in done]),
+            "review": review_split(done),
+            "confidence_gap": confidence_gap(done),
+            "studies": [
+                {
+                    "key": r.key,
+                    "gold": r.gold,
+                    "predicted": r.pred,
+                    "confidence": r.confidence,
+                    "correct": "unreadable" if r.key in unreadable else level(r.gold, r.pred, tax),
+                    "gold_confidence": r.gold_confidence,
+                    **r.extra,
+                }
+                for r in rows
+            ],
+        }
+    )

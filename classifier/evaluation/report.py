@@ -3,89 +3,80 @@
 from __future__ import annotations
 
 from html import escape
-from typing import Any
+
+from .models import EvalMetrics
 
 
 def _pct(x: float | None) -> str:
     return "–" if x is None else f"{100 * x:.1f}%"
 
 
-def _ci(m: dict[str, Any], key: str) -> str:
-    lo, hi = m[f"{key}_ci95"]
-    return f"{_pct(m[key])} (95% CI {_pct(lo)}–{_pct(hi)})"
+def _ci(value: float, interval: list[float]) -> str:
+    lo, hi = interval
+    return f"{_pct(value)} (95% CI {_pct(lo)}–{_pct(hi)})"
 
 
-def headline(m: dict[str, Any]) -> list[tuple[str, str]]:
+def headline(m: EvalMetrics) -> list[tuple[str, str]]:
+    hc = m.high_confidence_subset
+    ece = m.calibration.ece
     return [
-        ("backend / model", f"{m.get('backend')} / {m.get('model')} (prompt {m.get('prompt_version')})"),
-        (
-            "studies",
-            f"{m['n']} ({m['classified']} classified, {m['missing']} missing, {m.get('unreadable', 0)} unreadable)",
-        ),
+        ("backend / model", f"{m.backend} / {m.model} (prompt {m.prompt_version})"),
+        ("studies", f"{m.n} ({m.classified} classified, {m.missing} missing, {m.unreadable} unreadable)"),
         *[
-            (f"read from {kind}", f"{v['n']} studies, leaf accuracy {_pct(v['leaf_accuracy'])}")
-            for kind, v in m.get("by_input", {}).items()
-            if v["n"]
+            (f"read from {kind}", f"{v.n} studies, leaf accuracy {_pct(v.leaf_accuracy)}")
+            for kind, v in m.by_input.items()
+            if v.n
         ],
-        ("top-class accuracy", _ci(m, "top_accuracy")),
-        ("leaf accuracy", _ci(m, "leaf_accuracy")),
-        (
-            "leaf accuracy on high-confidence gold rows",
-            f"{_pct(m['high_confidence_subset']['leaf_accuracy'])} of {m['high_confidence_subset']['n']}",
-        ),
+        ("top-class accuracy", _ci(m.top_accuracy, m.top_accuracy_ci95)),
+        ("leaf accuracy", _ci(m.leaf_accuracy, m.leaf_accuracy_ci95)),
+        ("leaf accuracy on high-confidence gold rows", f"{_pct(hc.leaf_accuracy)} of {hc.n}"),
         (
             "hierarchical F1 (P / R)",
-            f"{m['hierarchical_f1']:.3f} ({m['hierarchical_precision']:.3f} / {m['hierarchical_recall']:.3f})",
+            f"{m.hierarchical_f1:.3f} ({m.hierarchical_precision:.3f} / {m.hierarchical_recall:.3f})",
         ),
-        ("macro-F1 over leaves", f"{m['macro_f1']:.3f}"),
-        ("Cohen's kappa", f"{m['kappa']:.3f}"),
-        ("evidence quotes found verbatim", _pct(m["evidence_verbatim_share"])),
-        ("expected calibration error", "–" if m["calibration"]["ece"] is None else f"{m['calibration']['ece']:.3f}"),
+        ("macro-F1 over leaves", f"{m.macro_f1:.3f}"),
+        ("Cohen's kappa", f"{m.kappa:.3f}"),
+        ("evidence quotes found verbatim", _pct(m.evidence_verbatim_share)),
+        ("expected calibration error", "–" if ece is None else f"{ece:.3f}"),
         *_review_lines(m),
-        *([("label flip rate", _pct(m["flip_rate"]))] if "flip_rate" in m else []),
+        *([("label flip rate", _pct(m.flip_rate))] if m.flip_rate is not None else []),
     ]
 
 
-def _review_lines(m: dict[str, Any]) -> list[tuple[str, str]]:
-    rv, gap = m.get("review"), m.get("confidence_gap") or {}
-    if not rv:
-        return []
-    lo, hi = rv["accuracy_ci95"]
+def _review_lines(m: EvalMetrics) -> list[tuple[str, str]]:
+    rv, gap = m.review, m.confidence_gap
     lines = [
         (
             "accuracy where not needs_review",
-            f"{_pct(rv['accuracy'])} (95% CI {_pct(lo)}–{_pct(hi)}) on {rv['covered']} papers "
-            f"({_pct(rv['coverage'])} of those classified)",
+            f"{_ci(rv.accuracy or 0.0, rv.accuracy_ci95) if rv.accuracy is not None else '–'} on {rv.covered} "
+            f"papers ({_pct(rv.coverage)} of those classified)",
         )
     ]
-    if gap.get("right") is not None:
-        wrong = "–" if gap.get("wrong") is None else f"{gap['wrong']:.2f}"
-        lines.append(("mean confidence right / wrong", f"{gap['right']:.2f} / {wrong}"))
+    if gap.right is not None:
+        wrong = "–" if gap.wrong is None else f"{gap.wrong:.2f}"
+        lines.append(("mean confidence right / wrong", f"{gap.right:.2f} / {wrong}"))
     return lines
 
 
-def render_markdown(m: dict[str, Any]) -> str:
+def render_markdown(m: EvalMetrics) -> str:
     out = ["# rltaxo eval report", "", "| metric | value |", "|---|---|"]
     out += [f"| {k} | {v} |" for k, v in headline(m)]
     out += ["", "## Studies", "", "| study | gold | predicted | confidence | correct at | read from |"]
     out += ["|---|---|---|---|---|---|"]
-    for s in m["studies"]:
-        conf = "–" if s["confidence"] is None else f"{s['confidence']:.2f}"
-        pred = f"`{s['predicted']}`" if s["predicted"] else f"*{s['correct']}*"
-        row = f"| {s['short_name']} ({s['arxiv_id'] or s['key']}) | `{s['gold']}` | {pred} | {conf} | {s['correct']} |"
-        out.append(row + f" {s.get('input') or '–'} |")
+    for s in m.studies:
+        conf = "–" if s.confidence is None else f"{s.confidence:.2f}"
+        pred = f"`{s.predicted}`" if s.predicted else f"*{s.correct}*"
+        row = f"| {s.short_name} ({s.arxiv_id or s.key}) | `{s.gold}` | {pred} | {conf} | {s.correct} |"
+        out.append(row + f" {s.input or '–'} |")
     out += ["", "## Confusion (rows gold, columns predicted)", ""]
-    cols = list(m["labels"])
+    cols = list(m.labels)
     out.append("| gold \\ predicted | " + " | ".join(f"`{c}`" for c in cols) + " |")
     out.append("|---" * (len(cols) + 1) + "|")
-    for g, row in m["confusion"].items():
-        out.append(f"| `{g}` | " + " | ".join(str(row.get(c, 0) or "·") for c in cols) + " |")
+    for g, counts in m.confusion.items():
+        out.append(f"| `{g}` | " + " | ".join(str(counts.get(c, 0) or "·") for c in cols) + " |")
     out += ["", "## Calibration", "", "| confidence | n | accuracy | mean confidence |", "|---|---|---|---|"]
-    for b in m["calibration"]["buckets"]:
-        out.append(
-            f"| {b['range'][0]:.1f}–{b['range'][1]:.1f} | {b['n']} | {_pct(b['accuracy'])} | "
-            f"{_pct(b['mean_confidence'])} |"
-        )
+    for b in m.calibration.buckets:
+        out.append(f"| {b.range[0]:.1f}–{b.range[1]:.1f} | {b.n} | {_pct(b.accuracy)} | {_pct(b.mean_confidence)} |")
     return "\n".join(out) + "\n"
 
 
@@ -97,7 +88,7 @@ th{background:#f3f3f3}.heat td.cell{text-align:center;min-width:3em}.bar{backgro
 """
 
 
-def render_html(m: dict[str, Any]) -> str:
+def render_html(m: EvalMetrics) -> str:
     e = escape
     parts = [
         f"<!doctype html><html><head><meta charset='utf-8'><title>rltaxo eval</title><style>{_CSS}</style>"
@@ -105,11 +96,11 @@ def render_html(m: dict[str, Any]) -> str:
     ]
     parts += [f"<tr><th>{e(k)}</th><td>{e(v)}</td></tr>" for k, v in headline(m)]
     parts.append("</table><h2>Confusion matrix</h2><table class='heat' id='heatmap'><tr><th>gold \\ predicted</th>")
-    cols = list(m["labels"])
+    cols = list(m.labels)
     parts += [f"<th><code>{e(c)}</code></th>" for c in cols]
     parts.append("</tr>")
-    peak = max([v for row in m["confusion"].values() for v in row.values()] + [1])
-    for g, row in m["confusion"].items():
+    peak = max([v for row in m.confusion.values() for v in row.values()] + [1])
+    for g, row in m.confusion.items():
         parts.append(f"<tr><th><code>{e(g)}</code></th>")
         for c in cols:
             v = row.get(c, 0)
@@ -118,35 +109,31 @@ def render_html(m: dict[str, Any]) -> str:
             parts.append(f"<td class='cell' style='background:rgba({hue},{alpha:.2f})'>{v or ''}</td>")
         parts.append("</tr>")
     parts.append("</table><h2>Per-leaf F1</h2><table id='bars'><tr><th>leaf</th><th>F1</th><th>support</th></tr>")
-    for lab, s in m["per_label"].items():
-        width = int(240 * s["f1"])
+    for lab, score in m.per_label.items():
+        width = int(240 * score["f1"])
         parts.append(
             f"<tr><td><code>{e(lab)}</code></td><td><div class='bartrack'><div class='bar' "
-            f"style='width:{width}px'></div></div>{s['f1']:.2f}</td><td>{int(s['support'])}</td></tr>"
+            f"style='width:{width}px'></div></div>{score['f1']:.2f}</td><td>{int(score['support'])}</td></tr>"
         )
     parts.append(
         "</table><h2>Misses</h2><table class='miss' id='misses'><tr><th>study</th><th>gold</th>"
         "<th>predicted</th><th>rationale</th><th>evidence</th></tr>"
     )
-    for s in m["studies"]:
-        if s["correct"] not in ("top", "wrong"):
+    for s in m.studies:
+        if s.correct not in ("top", "wrong"):
             continue
-        ev = "".join(f"<li>{e(q)}</li>" for q in s.get("evidence") or [])
-        pred = s["predicted"] or f"({s.get('note') or 'missing'})"
+        ev = "".join(f"<li>{e(q)}</li>" for q in s.evidence)
+        pred = s.predicted or f"({s.note or 'missing'})"
         parts.append(
-            f"<tr><td>{e(s['short_name'])}<br><code>{e(s['arxiv_id'])}</code></td><td><code>{e(s['gold'])}"
-            f"</code></td><td><code>{e(pred)}</code></td><td>{e(s.get('rationale') or '')}</td>"
+            f"<tr><td>{e(s.short_name)}<br><code>{e(s.arxiv_id)}</code></td><td><code>{e(s.gold)}"
+            f"</code></td><td><code>{e(pred)}</code></td><td>{e(s.rationale or '')}</td>"
             f"<td><ul>{ev}</ul></td></tr>"
         )
-    missing = [s for s in m["studies"] if s["correct"] == "missing"]
+    missing = [s for s in m.studies if s.correct == "missing"]
     parts.append(f"</table><h2>Missing ({len(missing)}: not scored)</h2><ul id='missing'>")
-    parts += [
-        f"<li>{e(s['short_name'])} <code>{e(s['arxiv_id'])}</code>: {e(s.get('note') or '')}</li>" for s in missing
-    ]
+    parts += [f"<li>{e(s.short_name)} <code>{e(s.arxiv_id)}</code>: {e(s.note or '')}</li>" for s in missing]
     parts.append("</ul><h2>Calibration</h2><table><tr><th>confidence</th><th>n</th><th>accuracy</th></tr>")
-    for b in m["calibration"]["buckets"]:
-        parts.append(
-            f"<tr><td>{b['range'][0]:.1f}–{b['range'][1]:.1f}</td><td>{b['n']}</td><td>{_pct(b['accuracy'])}</td></tr>"
-        )
+    for b in m.calibration.buckets:
+        parts.append(f"<tr><td>{b.range[0]:.1f}–{b.range[1]:.1f}</td><td>{b.n}</td><td>{_pct(b.accuracy)}</td></tr>")
     parts.append("</table></body></html>\n")
     return "".join(parts)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -18,13 +17,7 @@ from ..progress import Progress
 from ..resources import ensure_writable_dir
 from ..sources import Source
 from .metrics import Row, flip_rate, summarise
-
-
-@dataclass
-class StudyOutcome:
-    study: gold.Study
-    result: dict[str, Any] | None
-    error: str | None
+from .models import EvalMetrics, InputSplit, StudyOutcome, StudyRow
 
 
 def load_abstracts(path: Path) -> dict[str, Metadata]:
@@ -90,7 +83,7 @@ def run_once(
             src = study_source(study, pdf_dir, abstracts)
             try:
                 result = pipe.classify(src)
-                outcomes.append(StudyOutcome(study, result.model_dump(mode="json"), None))
+                outcomes.append(StudyOutcome(study, result, None))
                 bar.advance(True)
             except (SourceError, DownloadError) as exc:  # no PDF and no abstract could be had
                 outcomes.append(StudyOutcome(study, None, f"missing: {exc.one_line()}"))
@@ -104,25 +97,25 @@ def run_once(
 def rows_from(outcomes: list[StudyOutcome]) -> list[Row]:
     rows = []
     for o in outcomes:
-        r = o.result or {}
-        found, missing = len(r.get("evidence", [])), len(r.get("unverified_evidence", []))
+        r = o.result
+        found, missing = (len(r.evidence), len(r.unverified_evidence)) if r else (0, 0)
         rows.append(
             Row(
                 key=o.study.key,
                 gold=o.study.leaf,
-                pred=r.get("leaf"),
-                confidence=r.get("confidence"),
+                pred=r.leaf if r else None,
+                confidence=r.confidence if r else None,
                 evidence_found=found,
                 evidence_total=found + missing,
                 gold_confidence=o.study.confidence,
                 extra={
-                    "input": r.get("input"),
-                    "needs_review": r.get("needs_review"),
+                    "input": r.input if r else None,
+                    "needs_review": r.needs_review if r else None,
                     "short_name": o.study.short_name,
                     "arxiv_id": o.study.arxiv_id,
                     "note": o.error,
-                    "rationale": r.get("rationale"),
-                    "evidence": r.get("evidence", []),
+                    "rationale": r.rationale if r else None,
+                    "evidence": r.evidence if r else [],
                 },
             )
         )
@@ -137,7 +130,7 @@ def evaluate(
     show_progress: bool = True,
     gold_path: Path | None = None,
     abstracts: dict[str, Metadata] | None = None,
-) -> tuple[dict[str, Any], Path]:
+) -> tuple[EvalMetrics, Path]:
     """Classify every gold study (``repeat`` times), compute the metrics, write the run folder."""
     gold_path = gold_path or pipe.settings.gold
     studies = gold.load(gold_path, pipe.taxonomy)
@@ -148,24 +141,24 @@ def evaluate(
     runs = [run_once(pipe, studies, pdf_dir, abstracts or {}, show_progress) for _ in range(max(1, repeat))]
     outcomes = runs[0]
     metrics = summarise(rows_from(outcomes), pipe.taxonomy)
-    metrics["by_input"] = by_input(metrics["studies"])
-    metrics["gold_file"] = str(gold_path or gold.default_path().name)
-    missing = {o.study.key: o.error for o in outcomes if o.result is None}
-    totals = total(o.result.get("usage") for run in runs for o in run if o.result)
-    usage = usage_record(totals, pipe.backend.model, load_prices(pipe.settings.prices))
-    metrics.update(
-        backend=pipe.backend.name,
-        model=pipe.backend.model,
-        prompt_version=pipe.backend.prompt_version,
-        missing_studies=missing,
-        repeat=repeat,
-        seconds=round(time.monotonic() - t0, 2),
-        usage=usage,
-        created=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    totals = total(o.result.usage for run in runs for o in run if o.result)
+    metrics = metrics.model_copy(
+        update={
+            "by_input": by_input(metrics.studies),
+            "gold_file": str(gold_path or gold.default_path().name),
+            "backend": pipe.backend.name,
+            "model": pipe.backend.model,
+            "prompt_version": pipe.backend.prompt_version,
+            "missing_studies": {o.study.key: o.error for o in outcomes if o.result is None},
+            "repeat": repeat,
+            "seconds": round(time.monotonic() - t0, 2),
+            "usage": usage_record(totals, pipe.backend.model, load_prices(pipe.settings.prices)),
+            "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        }
     )
     if repeat > 1:
-        labels = [{o.study.key: o.result["leaf"] for o in run if o.result} for run in runs]
-        metrics["flip_rate"] = flip_rate(labels)
+        labels = [{o.study.key: o.result.leaf for o in run if o.result} for run in runs]
+        metrics.flip_rate = flip_rate(labels)
     if out is None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         model = "".join(ch if ch.isalnum() or ch in "-." else "_" for ch in pipe.backend.model)[:40]
@@ -174,13 +167,13 @@ def evaluate(
     return metrics, out
 
 
-def by_input(studies: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+def by_input(studies: list[StudyRow]) -> dict[str, InputSplit]:
     """Counts and accuracy split by what was read: the PDF or only the title + abstract."""
-    out: dict[str, dict[str, Any]] = {}
+    out: dict[str, InputSplit] = {}
     for kind in ("pdf", "abstract"):
-        rows = [s for s in studies if s.get("input") == kind]
-        right = sum(1 for s in rows if s["correct"] == "leaf")
-        out[kind] = {"n": len(rows), "leaf_correct": right, "leaf_accuracy": right / len(rows) if rows else None}
+        rows = [s for s in studies if s.input == kind]
+        right = sum(1 for s in rows if s.correct == "leaf")
+        out[kind] = InputSplit(n=len(rows), leaf_correct=right, leaf_accuracy=right / len(rows) if rows else None)
     return out
 
 
@@ -192,11 +185,11 @@ def _check_writable(out: Path) -> None:
         raise UsageError(f"--out {out}: cannot write there ({exc.strerror or exc})") from exc
 
 
-def write_run(out: Path, metrics: dict[str, Any], outcomes: list[StudyOutcome]) -> None:
+def write_run(out: Path, metrics: EvalMetrics, outcomes: list[StudyOutcome]) -> None:
     from .report import render_html, render_markdown
 
     out.mkdir(parents=True, exist_ok=True)
-    (out / "metrics.json").write_text(json.dumps(metrics, indent=2), encoding="utf-8")
+    (out / "metrics.json").write_text(metrics.model_dump_json(indent=2), encoding="utf-8")
     with (out / "predictions.jsonl").open("w", encoding="utf-8") as fh:
         for o in outcomes:
             rec = {
@@ -204,7 +197,7 @@ def write_run(out: Path, metrics: dict[str, Any], outcomes: list[StudyOutcome]) 
                 "arxiv_id": o.study.arxiv_id,
                 "gold": o.study.leaf,
                 "error": o.error,
-                "result": o.result,
+                "result": o.result.model_dump(mode="json") if o.result else None,
             }
             fh.write(json.dumps(rec) + "\n")
     (out / "report.md").write_text(render_markdown(metrics), encoding="utf-8")
