@@ -1139,3 +1139,135 @@ HELD_OUT: list[tuple[str, str, str, str]] = [
         "We propose a contact-aware model predictive controller that lets a quadruped robot traverse rough terrain, validated in simulation and on hardware.",
     ),
 ]
+
+
+# Sets 15 and 16, written fresh and scored before any change they caused: 12/12 and 6/10 (see the README).
+# The survey in set 16 stays wrong (its label is its subject; it is flagged needs_review) and is left out.
+LATER: list[tuple[str, str, str, str]] = [
+    (
+        "s15-rlhf-dialogue",
+        "rl4llm/fine-tuning/with-human-feedback",
+        "Aligning Customer-Support Assistants with Annotator Rankings",
+        "Support chatbots built on large language models often give answers that are technically correct but unhelpful. We collect rankings from trained annotators who compare pairs of candidate replies, fit a preference model to those rankings, and then optimize the assistant against it with proximal policy optimization. A KL penalty keeps the tuned model close to the supervised starting point. Human evaluators prefer the tuned assistant in 71% of head-to-head comparisons.",
+    ),
+    (
+        "s15-rlaif-summ",
+        "rl4llm/fine-tuning/without-human-feedback",
+        "Critic Models as Cheap Teachers for Abstractive Summarization",
+        "We fine-tune a summarization language model with reinforcement learning where the reward is produced by a second, larger model that scores factual consistency between the source document and the summary. No human preference labels are collected at any point. The policy model learns to avoid hallucinated entities, reducing unsupported claims by a third on news and dialogue summarization benchmarks.",
+    ),
+    (
+        "s15-prompt-rl",
+        "rl4llm/prompt-engineering",
+        "Learning to Rewrite Instructions for a Frozen Model",
+        "Small changes to an instruction can swing a language model's accuracy by many points. We train a lightweight policy network with reinforcement learning to edit task instructions, word by word, for a black-box language model whose parameters are never changed. The reward is the frozen model's accuracy on a handful of labeled examples. Rewritten instructions transfer across model sizes and improve few-shot classification by 6 points.",
+    ),
+    (
+        "s15-reward-vlm",
+        "llm4rl/reward",
+        "Language-Specified Success Detectors for Robot Learning",
+        "Hand-designing reward functions for manipulation is brittle. We instead describe each task in a sentence and use a vision-language model to judge, from camera images, whether the described outcome has been achieved; this judgment is converted into a dense reward. A reinforcement learning agent trained on these rewards learns drawer opening, block stacking and cable routing without any engineered reward terms.",
+    ),
+    (
+        "s15-goal-curriculum",
+        "llm4rl/goal",
+        "Foundation Models Propose What to Practice Next",
+        "Open-ended environments contain far more possible tasks than an agent can attempt. We prompt a large language model with a text summary of the agent's current abilities and ask it to propose the next task to practice, favouring tasks that are novel but achievable. The reinforcement learning agent is trained on the proposed tasks as goals. This automatic curriculum doubles the number of distinct skills acquired in a crafting game compared with random task sampling.",
+    ),
+    (
+        "s15-policy-init",
+        "llm4rl/policy",
+        "Pretrained Transformers as Initial Policies for Offline Control",
+        "We initialize the policy network of an offline reinforcement learning agent with the weights of a language model pretrained on web text, then train it on logged trajectories from locomotion and manipulation tasks. Despite never having seen control data, the language pretraining speeds up convergence and improves returns in low-data regimes. We analyze which layers carry over useful structure.",
+    ),
+    (
+        "s15-plan-open",
+        "rl+llm/without-language-feedback",
+        "Composing Learned Motor Skills with a Language Planner",
+        "We pair a library of motor skills, each trained separately with reinforcement learning, with a large language model that breaks a spoken household request into an ordered sequence of those skills. The plan is produced once, before execution, and the skills are executed in order without the planner receiving any further input. Neither component is retrained. The system completes 63% of long-horizon kitchen requests.",
+    ),
+    (
+        "s15-plan-closed",
+        "rl+llm/with-language-feedback",
+        "Replanning from Narrated Outcomes",
+        "Robots executing multi-step plans fail when the world does not behave as expected. Our language model planner selects among pretrained reinforcement learning skills, and after every step a captioning module describes in words what changed in the scene and whether the step succeeded. The planner reads these descriptions and revises the remaining plan. Closing the loop this way recovers from 58% of execution failures.",
+    ),
+    (
+        "s15-oos-sft",
+        "out-of-scope",
+        "Distilling Reasoning Traces into Small Language Models",
+        "We generate step-by-step solutions with a large teacher model and fine-tune a small student model on them with a standard cross-entropy objective. Filtering the traces by final-answer correctness before training is the key ingredient. The distilled student outperforms models ten times its size on grade-school math, showing that careful supervised distillation is a strong alternative to more complex training pipelines.",
+    ),
+    (
+        "s15-oos-rl-only",
+        "out-of-scope",
+        "Sample-Efficient Exploration with Ensemble Disagreement",
+        "We propose an exploration bonus for deep reinforcement learning based on the disagreement of an ensemble of learned dynamics models. The agent is rewarded for visiting states where the models disagree, which concentrates exploration on poorly understood parts of the environment. On sparse-reward continuous control tasks, our method reaches the goal in half the environment steps of count-based baselines.",
+    ),
+    (
+        "s15-oos-retrieval",
+        "out-of-scope",
+        "Retrieval-Augmented Generation for Legal Question Answering",
+        "Legal questions demand answers grounded in statutes and case law. We build a retrieval-augmented pipeline in which a dense retriever selects relevant passages and a large language model composes an answer citing them. We introduce a benchmark of 2,000 questions written by practising lawyers and show that retrieval reduces unsupported statements by 40%, while citation accuracy remains the main failure mode.",
+    ),
+    (
+        "s15-rlhf-code-tests",
+        "rl4llm/fine-tuning/without-human-feedback",
+        "Execution Feedback Makes Better Program Synthesizers",
+        "We improve a code-generating language model by sampling programs, running them against unit tests, and using the pass rate as the reward for policy-gradient updates of the model. Because the reward comes entirely from execution, the method scales without annotators. The tuned model solves 12% more competition problems and produces fewer programs that fail to compile.",
+    ),
+    (
+        "s16-intrinsic",
+        "llm4rl/reward",
+        "Curiosity Guided by Common Sense",
+        "Agents exploring sparse-reward worlds waste effort on states that are new but meaningless. We query a pretrained language model about whether a textual description of each newly reached state is an interesting milestone, and add its answer as an intrinsic bonus to the environment return. The resulting agent discovers long item-crafting chains that count-based exploration misses.",
+    ),
+    (
+        "s16-prior-kl",
+        "llm4rl/policy",
+        "Language Priors Regularize Deep Q-Learning",
+        "We derive an action prior from a large language model that reads a text rendering of the state and suggests likely actions. During training, the agent's policy is regularized toward this prior with a KL term whose weight decays over time, so the agent eventually relies on its own value estimates. On text-rendered grid worlds and a household simulator, learning is three times faster.",
+    ),
+    (
+        "s16-oos-chip",
+        "out-of-scope",
+        "Graph Policies for Macro Placement",
+        "We cast macro placement in chip design as a sequential decision problem and train a graph neural network policy with reinforcement learning to place blocks one at a time, rewarding low wirelength and congestion. The policy generalizes to unseen netlists after pretraining and produces placements competitive with expert tools in hours rather than weeks.",
+    ),
+    (
+        "s16-oos-lm-eval",
+        "out-of-scope",
+        "How Well Do Language Models Plan? An Evaluation",
+        "We evaluate several large language models on classical planning problems written in natural language and find that they rarely produce valid plans without external verification. Performance drops sharply as problem size grows. We release the problems and an automatic validator to support future evaluation.",
+    ),
+    (
+        "s16-hier-feedback",
+        "rl+llm/with-language-feedback",
+        "Talking Robots Through Failures",
+        "Our system couples a language model that chooses which low-level controller to run next with a set of controllers that were each trained in simulation with deep RL. After a controller finishes, a vision-language model answers questions about the scene, and these answers are appended to the language model's context before it decides again. Neither model updates the other.",
+    ),
+    (
+        "s16-rl-ranker-prompts",
+        "rl4llm/prompt-engineering",
+        "Choosing Demonstrations with a Bandit",
+        "Which examples appear in a prompt strongly affects in-context learning. We treat demonstration selection as a contextual bandit: for each test input, a learned policy picks a handful of examples from a pool, and the accuracy of the unchanged language model's prediction serves as the reward. The selector improves accuracy on eight classification tasks and transfers to larger models.",
+    ),
+    (
+        "s16-rlhf-safety",
+        "rl4llm/fine-tuning/with-human-feedback",
+        "Harmlessness Without Evasiveness",
+        "Assistants trained to refuse harmful requests often refuse benign ones too. We gather crowd-worker judgments that separately rate helpfulness and harmlessness of model responses, train two reward models, and fine-tune the assistant with reinforcement learning on a combination of both. The tuned model refuses 40% fewer benign requests while keeping harmful completions rare.",
+    ),
+    (
+        "s16-goal-subgoals-robot",
+        "llm4rl/goal",
+        "Sub-Goal Suggestions for Long-Horizon Manipulation",
+        "Long-horizon manipulation rarely yields reward early in training. We ask a language model to decompose each task into intermediate sub-goals, which are given to a goal-conditioned reinforcement learning agent as targets during exploration. The agent, not the language model, decides how to act. Sub-goal guidance improves success on multi-stage assembly tasks from 12% to 54%.",
+    ),
+    (
+        "s16-oos-rl-nlp-mention",
+        "out-of-scope",
+        "Contrastive Decoding Improves Factuality",
+        "Methods such as reinforcement learning from human feedback are expensive. We propose a decoding-time method that contrasts the token probabilities of a large and a small language model, favouring tokens the large model prefers much more. Without any training, contrastive decoding reduces factual errors in open-ended generation across four model families.",
+    ),
+]

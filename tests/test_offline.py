@@ -65,10 +65,12 @@ def test_every_leaf_is_reachable_from_text(leaf: str, tmp_path) -> None:
 from classifier.ingest import Paper  # noqa: E402
 from classifier.taxonomy import bundled  # noqa: E402
 
-from .offline_cases import CASES, HELD_OUT  # noqa: E402
+from .offline_cases import CASES, HELD_OUT, LATER  # noqa: E402
 
 
-@pytest.mark.parametrize(("case", "leaf", "title", "abstract"), CASES + HELD_OUT, ids=[c[0] for c in CASES + HELD_OUT])
+@pytest.mark.parametrize(
+    ("case", "leaf", "title", "abstract"), CASES + HELD_OUT + LATER, ids=[c[0] for c in CASES + HELD_OUT + LATER]
+)
 def test_failure_classes_from_title_and_abstract(case: str, leaf: str, title: str, abstract: str) -> None:
     paper = Paper.from_metadata(title, abstract)
     verdict = OfflineBackend().classify(paper, build_excerpt(paper))

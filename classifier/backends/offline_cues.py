@@ -45,6 +45,7 @@ BACKGROUND = re.compile(
     r"\b(?:prior|previous|existing|recent|related|traditional|current|standard|conventional) "
     r"(?:\w+ ){0,2}(?:work|works|studies|research|approaches|methods|techniques|paradigm|efforts)\b"
     r"|\bbaselines?\b|\bunlike\b|\bin contrast to\b|\bcompared (?:with|to)\b"
+    r"|\b(?:methods|approaches|techniques|algorithms|pipelines|frameworks) such as\b"
     r"|\bhave (?:been|shown|demonstrated|excelled)\b|\bhas (?:been|shown|made)\b"
     r"|\bwidely used\b|\bcommonly used\b|\bpopular\b|\busually\b|\btypically\b|\bconventionally\b",
     re.IGNORECASE,
