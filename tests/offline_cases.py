@@ -1141,7 +1141,7 @@ HELD_OUT: list[tuple[str, str, str, str]] = [
 ]
 
 
-# Sets 15 and 16, written fresh and scored before any change they caused: 12/12 and 6/10 (see the README).
+# Sets 15, 16 and 17, written fresh and scored before any change they caused: 12/12, 6/10, 8/10 (README).
 # The survey in set 16 stays wrong (its label is its subject; it is flagged needs_review) and is left out.
 LATER: list[tuple[str, str, str, str]] = [
     (
@@ -1269,5 +1269,65 @@ LATER: list[tuple[str, str, str, str]] = [
         "out-of-scope",
         "Contrastive Decoding Improves Factuality",
         "Methods such as reinforcement learning from human feedback are expensive. We propose a decoding-time method that contrasts the token probabilities of a large and a small language model, favouring tokens the large model prefers much more. Without any training, contrastive decoding reduces factual errors in open-ended generation across four model families.",
+    ),
+    (
+        "s17-vlm-prefs-reward",
+        "llm4rl/reward",
+        "Learning Dexterous Skills from Model Feedback",
+        "Specifying what a good grasp looks like is harder than recognizing one. Our method renders pairs of short rollouts, asks a vision-language model which of the two better matches the instruction, and fits a reward model to these comparisons. The agent is then trained with soft actor-critic on the learned reward. Across twelve dexterous tasks the approach matches hand-engineered rewards on nine.",
+    ),
+    (
+        "s17-llm-agent-rl-text",
+        "llm4rl/policy",
+        "Grounding a Language Model Agent Through Interaction",
+        "Language models know many facts about the world but act poorly when placed in an interactive environment. We use the language model itself as the agent's policy in a simulated household, choosing actions from the model's output probabilities, and fine-tune it online with PPO on the environment's reward. After training, the agent completes tasks with unseen objects, showing that interaction grounds its knowledge.",
+    ),
+    (
+        "s17-rlhf-pairwise-math",
+        "rl4llm/fine-tuning/with-human-feedback",
+        "Step-Level Human Judgments for Mathematical Reasoning",
+        "Final-answer rewards ignore whether the reasoning is sound. We ask expert annotators to mark each step of model-written solutions as correct or flawed, train a process reward model on these labels, and use it to optimize the language model with reinforcement learning. Step-level supervision from people yields larger gains than outcome-only rewards on competition mathematics.",
+    ),
+    (
+        "s17-oos-dpo-free",
+        "out-of-scope",
+        "Self-Training with Verified Solutions",
+        "We improve a language model's reasoning by repeatedly sampling solutions, keeping those whose final answer matches the reference, and fine-tuning on the kept samples with maximum likelihood. No reward model and no policy-gradient step is involved. Three rounds of this procedure improve accuracy on arithmetic word problems by 11 points.",
+    ),
+    (
+        "s17-prompt-optim-attack",
+        "rl4llm/prompt-engineering",
+        "Automated Discovery of Failure-Inducing Prompts",
+        "Finding inputs that make a chatbot misbehave usually requires manual effort. We train an attacker language model with reinforcement learning to write prompts, rewarding it when a fixed target chatbot produces an unsafe reply as judged by a classifier. The target is never updated. The attacker uncovers diverse failure cases several times faster than manual red-teaming.",
+    ),
+    (
+        "s17-goal-exploration-text",
+        "llm4rl/goal",
+        "Suggesting Goals from Commonsense",
+        "In environments with many objects, random exploration rarely stumbles onto meaningful outcomes. At each episode start, we describe the scene to a large language model and ask what a person might plausibly want to achieve there. These suggestions become goals for a goal-conditioned agent trained with reinforcement learning, which is rewarded for reaching them.",
+    ),
+    (
+        "s17-plan-nav-open",
+        "rl+llm/without-language-feedback",
+        "Instruction Following with Pretrained Navigation Skills",
+        "We translate long navigation instructions into sequences of waypoint-reaching skills using a large language model. Each skill is a policy trained beforehand with reinforcement learning in simulation; the language model only selects and orders them. The full sequence is generated up front and executed without consulting the language model again.",
+    ),
+    (
+        "s17-oos-bandit-recsys",
+        "out-of-scope",
+        "Contextual Bandits for News Recommendation",
+        "We frame article recommendation as a contextual bandit problem and propose an exploration strategy based on posterior sampling over user embeddings. Deployed on a news platform, it increases click-through rate by 4% over an epsilon-greedy policy while reducing regret in offline replay experiments.",
+    ),
+    (
+        "s17-rlaif-harmless",
+        "rl4llm/fine-tuning/without-human-feedback",
+        "Principles Instead of Preference Labels",
+        "We replace human preference data with judgments from an AI model that compares responses against a short list of written principles. A reward model trained on these AI judgments is used to fine-tune the assistant with reinforcement learning. The resulting assistant is rated as harmless as one trained on human labels, at a fraction of the annotation cost.",
+    ),
+    (
+        "s17-closed-loop-code",
+        "rl+llm/with-language-feedback",
+        "Interactive Task Planning with Execution Reports",
+        "A language model writes a plan as calls to a set of robot skills learned beforehand through reinforcement learning. While the plan runs, each skill returns a short text report describing what it achieved or why it failed, and the language model uses these reports to modify the remaining calls. The combination solves rearrangement tasks that require recovering from dropped objects.",
     ),
 ]
