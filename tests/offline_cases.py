@@ -1141,7 +1141,7 @@ HELD_OUT: list[tuple[str, str, str, str]] = [
 ]
 
 
-# Sets 15 to 19, written fresh and scored before any change they caused: 12/12, 6/10, 8/10, 8/10, 7/10 (README).
+# Sets 15 to 20, written fresh and scored before any change they caused: 12/12, 6/10, 8/10, 8/10, 7/10, 8/10.
 LATER: list[tuple[str, str, str, str]] = [
     (
         "s15-rlhf-dialogue",
@@ -1454,5 +1454,65 @@ LATER: list[tuple[str, str, str, str]] = [
         "out-of-scope",
         "A Survey of Parameter-Efficient Fine-Tuning",
         "This survey reviews parameter-efficient methods for adapting large language models, including adapters, low-rank updates and prompt tuning. We compare their memory use and accuracy across tasks and discuss when each is preferable. We close with open problems in combining several methods.",
+    ),
+    (
+        "s20-code-review-rl",
+        "rl4llm/fine-tuning/without-human-feedback",
+        "Static Analysis Signals for Safer Code Generation",
+        "Code models often produce programs with security weaknesses. We run a static analyzer on each generated program and turn its warnings into a scalar penalty, which, together with a test-pass bonus, forms the reward for fine-tuning the model with proximal policy optimization. Generated code has 45% fewer flagged vulnerabilities with unchanged functional correctness.",
+    ),
+    (
+        "s20-translation-prefs",
+        "rl4llm/fine-tuning/with-human-feedback",
+        "Professional Translators in the Loop",
+        "We ask professional translators to rank several machine translations of the same sentence. A reward model trained on their rankings scores new translations, and the translation model is optimized to maximize this score with reinforcement learning. The tuned system's outputs are preferred by held-out translators and reduce post-editing time by 18%.",
+    ),
+    (
+        "s20-prompt-evolve",
+        "rl4llm/prompt-engineering",
+        "Agents That Write Better System Prompts",
+        "We frame the search for a system prompt as a sequential decision problem: a policy proposes edits to the current prompt, the edited prompt is given to a frozen chat model on a batch of tasks, and the policy is rewarded by the improvement in task score. Trained with reinforcement learning, the editing policy finds prompts that beat hand-written ones on reasoning and coding tasks.",
+    ),
+    (
+        "s20-drone-reward-lm",
+        "llm4rl/reward",
+        "Natural-Language Objectives for Aerial Robots",
+        "Operators state what a drone should do in a sentence, such as keeping a steady distance from a moving person. A language model turns the sentence into a reward expression over the drone's state variables, and a control policy is trained with reinforcement learning in simulation against that expression before deployment on hardware.",
+    ),
+    (
+        "s20-atari-lm-goals",
+        "llm4rl/goal",
+        "Instruction Hints for Hard-Exploration Games",
+        "In games with very sparse rewards, agents rarely discover the sequence of events that leads to progress. We prompt a language model with the game manual and ask it to list hints such as 'get the key before opening the door'. Each hint becomes a goal for which the agent receives a bonus when it is achieved, and the agent is trained with deep reinforcement learning on the game score plus these bonuses.",
+    ),
+    (
+        "s20-lm-as-agent-policy-games",
+        "llm4rl/policy",
+        "Transformers Pretrained on Text Learn Games Faster",
+        "We fine-tune a language-pretrained transformer with reinforcement learning to act as the agent in procedurally generated platform games, feeding it the game screen as patches. Compared with the same architecture trained from scratch, the text-pretrained network reaches the same score with five times fewer environment interactions.",
+    ),
+    (
+        "s20-plan-warehouse-open",
+        "rl+llm/without-language-feedback",
+        "Warehouse Robots Directed by a Language Planner",
+        "A language model converts natural-language orders into sequences of primitive operations (move to shelf, pick item, place in bin), each executed by a controller trained with reinforcement learning. The planner is called once per order; execution then proceeds without further calls. We report throughput on 500 simulated orders.",
+    ),
+    (
+        "s20-oos-alignment-sft",
+        "out-of-scope",
+        "Less Is More for Instruction Tuning",
+        "We show that fine-tuning a pretrained language model on a thousand carefully curated instruction-response pairs, with ordinary supervised learning, yields an assistant competitive with models trained on far larger datasets. No preference data or reinforcement learning is used. Our results suggest that most knowledge is acquired in pretraining.",
+    ),
+    (
+        "s20-oos-marl",
+        "out-of-scope",
+        "Communication-Efficient Multi-Agent Reinforcement Learning",
+        "Agents that share observations coordinate better but communication is costly. We learn when to communicate with a gating network trained jointly with the agents' policies, reducing messages by 80% on cooperative navigation and traffic benchmarks without loss of team reward.",
+    ),
+    (
+        "s20-closed-loop-vlm",
+        "rl+llm/with-language-feedback",
+        "Vision-Language Feedback for Robust Task Execution",
+        "Our planner, a large language model, sequences skills that a robot learned with reinforcement learning. A vision-language model inspects the scene after each skill and tells the planner in a sentence whether the intended effect occurred; if not, the planner retries or chooses a different skill. This feedback loop doubles success under disturbances.",
     ),
 ]
