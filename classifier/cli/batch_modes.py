@@ -4,6 +4,7 @@ for other runners (vLLM). Each prints its own summary and returns an exit code."
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -41,31 +42,50 @@ def _llm(pipe: Pipeline, what: str) -> None:
         raise ConfigError(f"{what} needs an LLM backend", hint="use --backend openai")
 
 
-def plan(pipe: Pipeline, items: list[Item], out: Path, *, batch_api: bool, workers: int, json_out: bool) -> int:
-    """Count what a run would send and what it would cost; send nothing (no network at all)."""
+@dataclass
+class Pending:
+    """What a run would still send: the items neither labeled nor in a batch, read and counted."""
+
+    labeled: int = 0
+    in_batches: int = 0
+    requests: int = 0
+    cached: int = 0
+    unreadable: int = 0
+    prompt_tokens: int = 0  # estimated; 0 for a backend that sends no requests
+
+
+def pending(pipe: Pipeline, items: list[Item], out: Path, *, batch_api: bool, workers: int) -> Pending:
     done = done_items(out)
     state = load_state(out) if batch_api else None
     in_flight = state.in_flight() if state else set()
     todo = [it for it in items if it.key not in done and it.key not in in_flight]
     llm = hasattr(pipe.backend, "request_body")
-    n_requests = cached = unreadable = prompt_tokens = 0
+    p = Pending(labeled=len(done), in_batches=len(in_flight))
     for item, paper, got in read_all(pipe, todo, workers):
         if paper is None:
-            unreadable += 1
+            p.unreadable += 1
         elif pipe.cached(item.source, paper, got) is not None:  # type: ignore[arg-type]
-            cached += 1
+            p.cached += 1
         else:
-            n_requests += 1
+            p.requests += 1
             if llm:
-                prompt_tokens += estimate_prompt_tokens(request_line(pipe, item, paper, got)["body"])
+                p.prompt_tokens += estimate_prompt_tokens(request_line(pipe, item, paper, got)["body"])
+    return p
+
+
+def plan(pipe: Pipeline, items: list[Item], out: Path, *, batch_api: bool, workers: int, json_out: bool) -> int:
+    """Count what a run would send and what it would cost; send nothing (no network at all)."""
+    p = pending(pipe, items, out, batch_api=batch_api, workers=workers)
+    n_requests, cached, unreadable, prompt_tokens = p.requests, p.cached, p.unreadable, p.prompt_tokens
+    llm = hasattr(pipe.backend, "request_body")
     votes = pipe.settings.votes if llm and not batch_api else 1
     usage = Usage(prompt_tokens=prompt_tokens * votes, completion_tokens=n_requests * votes * ANSWER_TOKENS)
     prices = load_prices(pipe.settings.prices)
     model = pipe.backend.model
     info: dict[str, Any] = {
         "items": len(items),
-        "labeled": len(done),
-        "in_batches": len(in_flight),
+        "labeled": p.labeled,
+        "in_batches": p.in_batches,
         "cached": cached,
         "unreadable_or_offline": unreadable,
         "requests": n_requests * votes if llm else 0,
@@ -80,7 +100,7 @@ def plan(pipe: Pipeline, items: list[Item], out: Path, *, batch_api: bool, worke
         typer.echo(json.dumps(info))
         return EXIT_OK
     typer.echo(f"plan for {len(items)} items ({'Batch API' if batch_api else 'one request per paper'}, nothing sent):")
-    typer.echo(f"  {len(done)} already labeled, {len(in_flight)} in batches, {cached} cached, {unreadable} unreadable "
+    typer.echo(f"  {p.labeled} already labeled, {p.in_batches} in batches, {cached} cached, {unreadable} unreadable "
                "or needing the network")  # fmt: skip
     if not llm:
         typer.echo(f"  {n_requests} to label with the {pipe.backend.name} backend: no requests, no cost")
@@ -230,14 +250,8 @@ def _check_cost(pipe: Pipeline, items: list[Item], out: Path) -> None:
     if cap is None:
         return
     prices = load_prices(pipe.settings.prices)
-    done = done_items(out)
-    state = load_state(out)
-    skip = set(done) | (state.in_flight() if state else set())
-    prompt = n = 0
-    for item, paper, got in read_all(pipe, [it for it in items if it.key not in skip], 4):
-        if paper is not None and pipe.cached(item.source, paper, got) is None:  # type: ignore[arg-type]
-            prompt += estimate_prompt_tokens(request_line(pipe, item, paper, got)["body"])
-            n += 1
+    p = pending(pipe, items, out, batch_api=True, workers=4)
+    prompt, n = p.prompt_tokens, p.requests
     from ..backends.openai_compat import COMPLETION_TOKENS
 
     worst = cost(Usage(prompt_tokens=prompt, completion_tokens=n * COMPLETION_TOKENS), pipe.backend.model, prices,

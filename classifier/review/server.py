@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..taxonomy import Taxonomy
-from .corrections import Corrections
+from .corrections import Corrections, corrections_path
 from .view import load_papers, render_page
 
 
@@ -21,7 +21,7 @@ def create_app(out: Path, tax: Taxonomy, port: int) -> Any:
     from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
     from starlette.routing import Route
 
-    corrections = Corrections(_corrections_path(out))
+    corrections = Corrections(corrections_path(out))
     allowed = {f"127.0.0.1:{port}", f"localhost:{port}"}
 
     def papers() -> list[dict[str, Any]]:
@@ -66,12 +66,6 @@ def create_app(out: Path, tax: Taxonomy, port: int) -> Any:
             await self.inner(scope, receive, send)
 
     return HostCheck(app)
-
-
-def _corrections_path(out: Path) -> Path:
-    from .corrections import corrections_path
-
-    return corrections_path(out)
 
 
 def bind(port: int) -> socket.socket:
