@@ -14,12 +14,13 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .errors import OutputError, RltaxoError
+from .interrupt import sigint_flag, wait_any
 from .pipeline import Pipeline
 from .progress import Progress
 from .readinglist import Item
@@ -245,11 +246,11 @@ def run_batch(
     pending: set[Future[BatchRecord]] = set()
     queue = list(reversed(todo))
     try:
-        with Progress(len(todo), "batch", enabled=show_progress) as bar:
+        with sigint_flag() as stop, Progress(len(todo), "batch", enabled=show_progress) as bar:
             while queue or pending:
                 while queue and len(pending) < max(1, workers) * 2:  # bounded: never the whole list at once
                     pending.add(pool.submit(_work, pipe, queue.pop()))
-                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                finished, pending = wait_any(pending, stop)
                 for fut in finished:
                     rec = fut.result()
                     appender.write(rec)

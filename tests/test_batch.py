@@ -216,3 +216,48 @@ def test_ctrl_c_stops_cleanly_and_says_how_to_resume(env: dict[str, str], tmp_pa
         assert 1 <= len(records(out)) < 6
         r = subprocess.run(cmd, env=e, cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert r.returncode == 0 and sorted(x["source"] for x in records(out)) == sorted(map(str, pdfs))
+
+
+def test_ctrl_c_that_lands_in_a_finalizer_still_stops_the_batch(tmp_path: Path) -> None:
+    """CPython cannot raise out of a finalizer or a GC callback: a KeyboardInterrupt raised there is printed
+    as "Exception ignored" and lost, and a batch that relied on it ran to the end and exited 0. A signal
+    that lands in such a place must still stop the batch."""
+    import gc
+    import threading
+
+    from classifier.backends.scripted import ScriptedBackend
+    from classifier.batch import run_batch
+    from classifier.pipeline import Pipeline
+    from classifier.settings import Settings
+
+    class Slow(ScriptedBackend):
+        def classify(self, paper, excerpt):  # type: ignore[no-untyped-def]
+            time.sleep(0.15)
+            return super().classify(paper, excerpt)
+
+    lst = tmp_path / "list.jsonl"
+    lst.write_text("".join(json.dumps({"title": f"Made-up paper {i}", "abstract": "We study things."}) + "\n"
+                           for i in range(8)))  # fmt: skip
+    out = tmp_path / "out.jsonl"
+    pipe = Pipeline(Settings(cache_dir=tmp_path / "cache"), backend=Slow(script=[{"leaf": "out-of-scope"}]))
+    fired = threading.Event()
+
+    def ctrl_c_inside_gc(phase: str, info: dict[str, int]) -> None:
+        first_record_written = out.exists() and out.stat().st_size > 0
+        if fired.is_set() or threading.current_thread() is not threading.main_thread() or not first_record_written:
+            return
+        fired.set()
+        os.kill(os.getpid(), signal.SIGINT)
+        sum(i for i in range(10_000))  # Python code: the handler runs here, inside the callback
+
+    threshold = gc.get_threshold()
+    gc.callbacks.append(ctrl_c_inside_gc)
+    gc.set_threshold(1)
+    try:
+        report = run_batch(pipe, read_list(lst), out, workers=1, show_progress=False)
+    finally:
+        gc.callbacks.remove(ctrl_c_inside_gc)
+        gc.set_threshold(*threshold)
+        pipe.close()
+    assert fired.is_set(), "the test never delivered its Ctrl-C"
+    assert report.interrupted and report.ok < 8

@@ -134,20 +134,25 @@ def classify(
 
     from concurrent.futures import ThreadPoolExecutor
 
+    from ..interrupt import result_of, sigint_flag
+
     pool = ThreadPoolExecutor(max_workers=max(1, min(workers, len(items))))
     try:
         # several sources are read in parallel (each PDF in its own process); output keeps their order
-        for item, result in zip(items, pool.map(attempt, items)):
-            if isinstance(result, Exception):
-                code = max(code, fail(result))
+        with sigint_flag() as stop:
+            futures = [pool.submit(attempt, item) for item in items]
+            for item, fut in zip(items, futures):
+                result = result_of(fut, stop)
+                if isinstance(result, Exception):
+                    code = max(code, fail(result))
+                    if json_out:
+                        typer.echo(json.dumps(error_record(label(item), result)))
+                    continue
+                totals.add(result.usage)
                 if json_out:
-                    typer.echo(json.dumps(error_record(label(item), result)))
-                continue
-            totals.add(result.usage)
-            if json_out:
-                typer.echo(result.model_dump_json())
-            else:
-                _print_result(result)
+                    typer.echo(result.model_dump_json())
+                else:
+                    _print_result(result)
     except KeyboardInterrupt as exc:
         code = fail(exc)
         sys.stdout.flush()
