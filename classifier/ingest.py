@@ -1,6 +1,7 @@
 """PDF → Paper: pypdf text per page, clean-up, title, abstract and sections, under hard limits.
 
-Only this module imports pypdf, and only inside functions, so ``rltaxo --help`` stays fast.
+Only this module (and ``slim``, its helper) imports pypdf, and only inside functions, so ``rltaxo --help``
+stays fast.
 ``read_pdf`` does the work in-process; ``read_pdf_guarded`` runs it in a child process that can be
 killed, with an address-space limit, because pypdf has had hangs and decompression bombs.
 """
@@ -32,6 +33,7 @@ from .errors import (
     SourceNotFound,
 )
 from .settings import Limits
+from .slim import slim_page
 from .sources import sha256_file
 
 _LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st", "\u00ad": ""}
@@ -393,7 +395,9 @@ def read_pdf(path: str | Path, limits: Limits | None = None) -> Paper:
     chars = 0
     try:
         for i in range(cap):
-            text = _extract(reader.pages[i], runs if i == 0 else None)
+            page = reader.pages[i]
+            slim_page(page, reader)
+            text = _extract(page, runs if i == 0 else None)
             raw.append(text)
             chars += len(text)
             if chars > limits.max_chars:

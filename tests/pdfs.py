@@ -52,3 +52,65 @@ def encrypted_pdf(src: Path, path: Path, user_password: str) -> Path:
     with path.open("wb") as fh:
         writer.write(fh)
     return path
+
+
+def plotted_pdf(path: Path, pages: int = 2, points: int = 400) -> Path:
+    """Text pages, each with a vector 'plot' (many path operators) that has axis labels, drawn inline
+    and inside a form XObject: what makes pypdf slow on real papers."""
+    import math
+
+    pdf = FPDF()
+    for n in range(pages):
+        pdf.add_page()
+        pdf.set_font("Helvetica", "B", 16)
+        pdf.multi_cell(0, 9, f"A Plotted Paper, page {n + 1}", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", "", 10)
+        pdf.multi_cell(0, 5, LOREM * 3 + "Odd text: (nested (parens)) 1 2 m 3 4 l re S f* 0 0 1 rg.",
+                       new_x="LMARGIN", new_y="NEXT")  # fmt: skip
+        pdf.set_draw_color(200, 30, 30)
+        xs = [20 + 170 * i / points for i in range(points)]
+        ys = [200 + 30 * math.sin(i / 9) for i in range(points)]
+        pdf.polyline(list(zip(xs, ys)))
+        for i in range(0, points, 20):
+            pdf.rect(xs[i], 240, 3, 3 + i % 7, style="DF")
+        pdf.text(20, 250, "epoch")
+        pdf.text(20, 255, "reward (mean)")
+        pdf.multi_cell(0, 5, "1 Introduction", new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 5, LOREM * 2, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path
+
+
+def form_pdf(path: Path, points: int = 300) -> Path:
+    """A hand-written one-page PDF whose whole text and a plot sit inside a form XObject (as some
+    producers wrap every page), with a nested form for the plot's labels."""
+    plot = " ".join(f"{i} {i % 17} l" for i in range(points))
+    label = f"q 0 0 1 RG 0 0 m {plot} S Q BT /F1 9 Tf 10 10 Td (reward vs. steps) Tj ET".encode()
+    body = (
+        f"q 1 0 0 RG 0 0 m {plot} S Q BT /F1 18 Tf 72 720 Td (A Paper Wrapped in a Form) Tj ET "
+        "BT /F1 11 Tf 72 690 Td (Abstract) Tj 0 -14 Td (We train a policy and report (odd 1 2 m) text.) Tj ET "
+        "q 1 0 0 1 72 400 cm /Fx2 Do Q"
+    ).encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Fx1 5 0 R >> >> "
+        b"/Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(b"q /Fx1 Do Q"), b"q /Fx1 Do Q"),
+        b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 7 0 R >> "
+        b"/XObject << /Fx2 6 0 R >> >> /Length %d >>\nstream\n%s\nendstream" % (len(body), body),
+        b"<< /Type /XObject /Subtype /Form /BBox [0 0 400 100] /Resources << /Font << /F1 7 0 R >> >> "
+        b"/Length %d >>\nstream\n%s\nendstream" % (len(label), label),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for n, obj in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (n, obj)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path

@@ -2,9 +2,10 @@
 
     python eval/bench/ingest_bench.py [PDF_DIR]      (default ../shared/corpus)
 
-(a) raw: PdfReader + extract_text() on every page. (b) rltaxo: read_pdf (clean-up, title, abstract,
-sections, reading only the pages the excerpt needs) + build_excerpt, in-process; (b') the same through
-the guarded child process the CLI uses. Reports medians, pages/s and the (b)/(a) ratio from one run.
+(a) raw: PdfReader + extract_text() on every page. (b) rltaxo: read_pdf (drawing operators dropped,
+clean-up, title, abstract, sections, reading only the pages the excerpt needs) + build_excerpt,
+in-process; (b') the same through the guarded child process the CLI uses. Reports medians, pages/s
+and the (b)/(a) ratio from one run.
 """
 
 from __future__ import annotations
