@@ -1636,4 +1636,77 @@ LATER: list[tuple[str, str, str, str]] = [
         "Narrated Game States for a Language Planner",
         "In a strategy game, a language model decides which of several trained reinforcement learning sub-policies to activate. Every few seconds, the game state is summarized in a paragraph of text and given to the language model, which may switch to another sub-policy in response. This setup wins more matches than any fixed sub-policy.",
     ),
+    # set 23: longer abstracts in arXiv style, four out of scope (10/12 before its fixes)
+    (
+        "s23-oos-web-agent-reflection",
+        "out-of-scope",
+        "Reflect-then-Act: Self-Critiquing Language Agents for Web Navigation",
+        "Large language models (LLMs) are increasingly deployed as autonomous agents that browse websites to complete user requests. However, such agents often repeat failed actions and lose track of long-horizon goals. In this work, we propose Reflect-then-Act, a prompting framework in which the agent writes a short critique of its previous trajectory and conditions its next attempt on this critique. No gradient updates are performed; the critique is stored in an episodic memory that persists across attempts. On three web-navigation benchmarks, Reflect-then-Act improves task success by 11 points over chain-of-thought prompting, and ablations show that memory of past critiques matters more than their length.",
+    ),
+    (
+        "s23-oos-chip-placement",
+        "out-of-scope",
+        "Graph Policies for Macro Placement in Chip Design",
+        "Macro placement is a critical and time-consuming stage of physical design. We formulate placement as a sequential decision process in which an agent places one macro at a time on a chip canvas, and we train a graph neural network policy with deep reinforcement learning to minimize a weighted sum of wirelength, congestion and density. The policy is pre-trained on a corpus of netlists and fine-tuned on new designs in a few hours. Our placements match or exceed those of commercial tools on modern accelerator blocks.",
+    ),
+    (
+        "s23-oos-planning-benchmark",
+        "out-of-scope",
+        "Can Language Models Plan? A Benchmark of Classical Planning Problems in Natural Language",
+        "Recent claims that large language models can plan have relied on anecdotal evidence. We introduce a benchmark of 4,000 planning problems from classical domains, rendered in natural language, with automatic plan validation. We evaluate twelve open and proprietary LLMs under zero-shot, few-shot and chain-of-thought prompting. Even the strongest models solve fewer than a third of the problems, and performance drops sharply as plan length grows. We discuss implications for using LLMs as planners and release the benchmark.",
+    ),
+    (
+        "s23-oos-sft-rlhf-comparison",
+        "out-of-scope",
+        "Curated Demonstrations Rival Preference Optimization for Small Models",
+        "Aligning language models with human intent is commonly achieved by reinforcement learning from human feedback (RLHF), which is costly and unstable. We ask whether careful curation of supervised demonstrations can close the gap. We fine-tune 1B to 7B parameter models on 20,000 filtered instruction-response pairs using standard supervised learning, with no reward model and no reinforcement learning. Human evaluators prefer our models over RLHF-tuned models of the same size in 46% of comparisons, suggesting that data quality explains much of the reported benefit of RLHF.",
+    ),
+    (
+        "s23-rlaif-harmless",
+        "rl4llm/fine-tuning/without-human-feedback",
+        "Self-Critique as a Reward Signal for Harmless Assistants",
+        "Collecting human labels of harmful outputs is expensive and exposes annotators to disturbing content. We present a method in which a language model critiques and ranks its own candidate responses against a short list of written principles. These AI-generated rankings train a preference model, which then serves as the reward for fine-tuning the assistant with proximal policy optimization. Without any human harmlessness labels, the resulting assistant is rated as less harmful than one trained on human labels, with a small loss in helpfulness.",
+    ),
+    (
+        "s23-rlhf-summaries-multilingual",
+        "rl4llm/fine-tuning/with-human-feedback",
+        "Learning to Summarize in Many Languages from Reader Preferences",
+        "Abstractive summarization models for low-resource languages lag far behind their English counterparts. We collect 60,000 pairwise comparisons between summaries in nine languages from native-speaker annotators, train a multilingual reward model on these comparisons, and optimize a multilingual summarizer against it with reinforcement learning. Summaries from the optimized policy are preferred by annotators over the supervised baseline in all nine languages, and the reward model transfers to two languages without any comparisons.",
+    ),
+    (
+        "s23-prompt-rewriter-rl",
+        "rl4llm/prompt-engineering",
+        "Query Rewriting with Reinforcement Learning for Frozen Retrieval-Augmented Readers",
+        "Retrieval-augmented generation depends heavily on the query sent to the retriever, yet users' questions are often underspecified. We train a small rewriter model with reinforcement learning to reformulate each question before retrieval; the reward is the F1 of the answer that a frozen large reader model produces from the retrieved passages. Because only the rewriter is trained, the approach works with black-box readers accessible through an API. Rewriting improves open-domain question answering accuracy by 4 to 7 points across three datasets.",
+    ),
+    (
+        "s23-vlm-reward-manip",
+        "llm4rl/reward",
+        "Zero-Shot Rewards from Vision-Language Similarity for Robot Manipulation",
+        "Specifying rewards for robot manipulation typically requires engineering effort or demonstrations. We instead compute rewards directly from a pretrained vision-language model: at every step, the reward is the cosine similarity between the embedding of the current camera image and the embedding of a natural-language description of the goal, normalized against a baseline prompt. Policies trained with soft actor-critic on these rewards learn drawer opening, button pressing and object pushing without any hand-designed reward, reaching 70% of the performance obtained with ground-truth rewards.",
+    ),
+    (
+        "s23-llm-curriculum-crafting",
+        "llm4rl/goal",
+        "Interestingness from Language Models Guides Open-Ended Exploration",
+        "Open-ended environments contain far more tasks than an agent can practice, most of them trivial or impossible. We use a large language model as a model of human notions of interestingness: given the list of tasks the agent has already mastered, the model proposes which task to attempt next. The agent, trained with reinforcement learning on a task-conditioned policy, follows the resulting curriculum in a 2D crafting world with hundreds of possible tasks. Compared with uniform task sampling and learning-progress baselines, the language-guided curriculum masters substantially more tasks.",
+    ),
+    (
+        "s23-lm-policy-text-env",
+        "llm4rl/policy",
+        "Grounding Language Model Agents through Online Reinforcement Learning in Interactive Worlds",
+        "Large language models encode knowledge about the world but their actions are often misaligned with the environment's dynamics. We use a pretrained language model directly as the agent's policy in a textual gridworld: at each step the model scores every admissible action given a text description of the observation, and its parameters are updated online with proximal policy optimization from the environment's reward. Functional grounding obtained this way improves sample efficiency and generalization to new objects compared with a randomly initialized policy and with zero-shot prompting.",
+    ),
+    (
+        "s23-llm-skill-scoring-open-loop",
+        "rl+llm/without-language-feedback",
+        "Grounded Skill Selection: Combining Language Priors with Learned Affordances",
+        "Language models can decompose high-level instructions into steps but have no notion of what a robot can physically do in its current situation. We combine a frozen large language model with a library of manipulation skills trained beforehand with reinforcement learning. For each candidate skill, the language model scores how useful it would be for the instruction, and the skill's learned value function scores how likely it is to succeed from the current state; the product determines which skill to execute next. On a mobile manipulator, this combination completes 74% of long-horizon kitchen instructions.",
+    ),
+    (
+        "s23-closed-loop-scene-feedback",
+        "rl+llm/with-language-feedback",
+        "Talking Back to the Planner: Scene Descriptions Close the Loop for Robot Task Planning",
+        "When robots execute plans generated by language models, unexpected failures go unnoticed because the planner never hears about them. We propose a framework in which a language model plans over a set of low-level policies trained with reinforcement learning, and after each step a scene describer and a success detector report the outcome to the planner in natural language. The planner revises its remaining steps based on these reports. Closing the loop in this way raises completion rates on long-horizon tabletop rearrangement and handles human interventions that change the goal mid-task.",
+    ),
 ]

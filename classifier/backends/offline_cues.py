@@ -47,7 +47,8 @@ BACKGROUND = re.compile(
     r"|\bbaselines?\b|\bunlike\b|\bin contrast to\b|\bcompared (?:with|to)\b"
     r"|\b(?:methods|approaches|techniques|algorithms|pipelines|frameworks) such as\b"
     r"|\bhave (?:been|shown|demonstrated|excelled)\b|\bhas (?:been|shown|made)\b"
-    r"|\bwidely used\b|\bcommonly used\b|\bpopular\b|\busually\b|\btypically\b|\bconventionally\b",
+    r"|\bwidely used\b|\bcommonly\b|\bpopular\b|\busually\b|\btypically\b|\bconventionally\b"
+    r"|\bover (?:[\w-]+ ){0,3}(?:models|baselines|systems|methods|approaches|counterparts)\b",
     re.IGNORECASE,
 )
 
