@@ -1782,4 +1782,77 @@ LATER: list[tuple[str, str, str, str]] = [
         "Learning to Select In-Context Demonstrations with a Bandit Policy",
         "The choice of in-context demonstrations strongly affects the accuracy of large language models, yet is usually made at random or by similarity. We frame demonstration selection as a sequential decision problem and train a lightweight policy with reinforcement learning to pick, one at a time, which labeled examples to include in the prompt; the reward is the frozen model's accuracy on held-out queries. Learned selections transfer across tasks and improve few-shot accuracy of models up to 70B parameters without updating them.",
     ),
+    # set 25: GPT-style models trained from scratch, suggested objectives, metric rewards (10/12 before its fixes)
+    (
+        "s25-oos-dt-scratch",
+        "out-of-scope",
+        "Sequence Modeling for Offline Reinforcement Learning with Causal Transformers",
+        "We cast offline reinforcement learning as conditional sequence modeling. A causal transformer with a GPT-style architecture, trained from scratch on logged trajectories, predicts the next action given past states, actions and the desired return. Despite its simplicity, the model matches or exceeds state-of-the-art model-free offline RL methods on continuous control and Atari benchmarks, and it handles sparse and delayed rewards gracefully.",
+    ),
+    (
+        "s25-oos-prover-search",
+        "out-of-scope",
+        "Best-First Proof Search with Learned Value Estimates",
+        "We present a theorem prover that couples a language model, which proposes proof steps, with a best-first search guided by a learned estimate of how close a proof state is to completion. Both components are trained by supervised learning on proofs extracted from a formal mathematics library. The prover closes 41% of held-out theorems, and we analyze the contribution of search budget and model size.",
+    ),
+    (
+        "s25-mt-comet-reward",
+        "rl4llm/fine-tuning/without-human-feedback",
+        "Metric-Driven Reinforcement Learning for Neural Machine Translation",
+        "Neural machine translation models are trained with maximum likelihood but evaluated with sequence-level metrics. We fine-tune a pretrained multilingual translation model with reinforcement learning, using a learned quality-estimation metric as the reward and a KL penalty toward the initial model. We find that the choice of metric matters: optimizing a neural metric improves human judgments of adequacy, while optimizing BLEU alone leads to reward hacking. Gains hold across six language pairs.",
+    ),
+    (
+        "s25-safe-rlhf-cost",
+        "rl4llm/fine-tuning/with-human-feedback",
+        "Balancing Helpfulness and Harmlessness with Constrained Preference Learning",
+        "Optimizing a single reward for both helpfulness and harmlessness conflates two objectives that annotators judge differently. We collect separate human preference labels for helpfulness and for harmlessness, train a reward model and a cost model on them, and fine-tune the language model with a Lagrangian version of PPO that maximizes reward subject to a bound on expected cost. The resulting assistant is both more helpful and less harmful than models tuned on a single combined preference.",
+    ),
+    (
+        "s25-prompt-edit-policy",
+        "rl4llm/prompt-engineering",
+        "Edit-Based Prompt Optimization with Policy Gradients",
+        "Hand-written instructions for large language models are brittle, and gradient-based prompt tuning requires access to model weights. We learn a policy that improves an instruction through a sequence of discrete edits, such as adding, deleting, swapping or paraphrasing phrases. The policy is trained with policy gradients using the task accuracy of a frozen black-box model as the reward. Optimized instructions improve accuracy on eight text classification tasks and remain readable.",
+    ),
+    (
+        "s25-potential-shaping-llm",
+        "llm4rl/reward",
+        "Potential-Based Shaping from Language Model Spatial Reasoning",
+        "Sparse rewards make navigation in large environments slow to learn. We prompt a language model with a textual map of the environment and ask it to assign each region a score reflecting how promising it is for reaching the target. These scores define a potential function whose differences are added to the environment reward, which preserves the optimal policy. Agents trained with the shaped reward reach the target in half as many episodes.",
+    ),
+    (
+        "s25-ellm-like-goals",
+        "llm4rl/goal",
+        "Guiding Pretraining in Reinforcement Learning with Language-Suggested Objectives",
+        "Exploration without a task reward tends to produce behaviours that are novel but useless. We describe the agent's current state in text and ask a large language model to suggest plausible things to do next, such as 'chop a tree' or 'drink water'. The agent receives an intrinsic reward when a caption of its transition matches one of the suggestions, and a goal-conditioned policy is trained with reinforcement learning on these rewards. Pretraining this way covers more useful behaviours and speeds up learning of downstream tasks.",
+    ),
+    (
+        "s25-driving-lm-policy",
+        "llm4rl/policy",
+        "Fine-Tuning Language Models as Driving Policies with Reinforcement Learning",
+        "We investigate whether the world knowledge of large language models can be turned into competent driving behaviour. The scene around the ego vehicle is serialized into text, and a pretrained language model outputs a high-level driving action at every step. Starting from the pretrained weights, the model is fine-tuned with reinforcement learning in a driving simulator, with rewards for progress and penalties for collisions. The fine-tuned model handles unseen intersections better than policies trained from scratch.",
+    ),
+    (
+        "s25-pddl-open-loop",
+        "rl+llm/without-language-feedback",
+        "Symbolic Plans from Language Models for Learned Manipulation Skills",
+        "We translate natural-language goals into symbolic task plans using a language model prompted with a domain description, and execute each plan step with a manipulation skill trained by reinforcement learning. Planning happens once, before execution, and the language model receives no information about how execution went. The approach solves 68% of tabletop assembly goals specified by users.",
+    ),
+    (
+        "s25-question-asking-planner",
+        "rl+llm/with-language-feedback",
+        "Planners That Ask: Interactive Question Answering for Embodied Task Planning",
+        "A language model planning for an embodied agent often lacks information about the environment. We allow the planner to ask questions, such as whether a drawer is open, which are answered in text by a perception module, before choosing the next skill for an agent whose skills were trained with reinforcement learning. Answers are added to the planner's prompt and it adjusts its plan accordingly. Asking questions raises success on household tasks from 48% to 71%.",
+    ),
+    (
+        "s25-oos-rag-eval",
+        "out-of-scope",
+        "Measuring Faithfulness in Retrieval-Augmented Generation",
+        "Retrieval-augmented generation promises grounded answers, yet models still state unsupported facts. We define a faithfulness score based on natural language inference between answer sentences and retrieved passages, validate it against human annotations, and use it to evaluate fifteen systems. We find that larger retrievers improve faithfulness more than larger generators, and we release an evaluation toolkit.",
+    ),
+    (
+        "s25-oos-marl-comm",
+        "out-of-scope",
+        "Emergent Communication in Multi-Agent Reinforcement Learning with Discrete Channels",
+        "We study how agents trained with multi-agent reinforcement learning develop a shared protocol when they can exchange discrete symbols. Agents must cooperate in referential games and navigation tasks with partial observability. We find that protocols become more compositional when the channel capacity is limited and when agents are periodically replaced, and we relate these findings to properties of human language.",
+    ),
 ]
