@@ -1855,4 +1855,35 @@ LATER: list[tuple[str, str, str, str]] = [
         "Emergent Communication in Multi-Agent Reinforcement Learning with Discrete Channels",
         "We study how agents trained with multi-agent reinforcement learning develop a shared protocol when they can exchange discrete symbols. Agents must cooperate in referential games and navigation tasks with partial observability. We find that protocols become more compositional when the channel capacity is limited and when agents are periodically replaced, and we relate these findings to properties of human language.",
     ),
+    # set 27: made-up analogues of what paraphrases of real papers missed (1/5 before its fixes)
+    (
+        "s27-oos-prompting-beats-rl",
+        "out-of-scope",
+        "Think, Then Act: Interleaved Reasoning Prompts for Interactive Tasks",
+        "We prompt a language model to alternate between short reasoning notes and actions in text-based household and shopping tasks. With two in-context examples and no training, the prompted model outperforms imitation learning and reinforcement learning agents trained on thousands of episodes. Reasoning notes make the model's failures easier to diagnose.",
+    ),
+    (
+        "s27-oos-closed-form-preference",
+        "out-of-scope",
+        "Preference Alignment in Closed Form",
+        "Aligning a language model with human preferences usually means fitting a reward model and running RLHF. We show that the optimal policy of the KL-constrained reward maximization problem can be written in closed form, which turns alignment into a simple binary classification loss on preference pairs. The method matches or exceeds PPO-based RLHF on summarization and dialogue while training three times faster.",
+    ),
+    (
+        "s27-vlm-zero-shot-reward",
+        "llm4rl/reward",
+        "Multimodal Models Are Zero-Shot Reward Models for Locomotion",
+        "We specify locomotion tasks for a simulated quadruped with a single sentence. A pretrained multimodal model scores each rendered frame against the sentence, and this score is the only reward the agent receives while it learns with PPO. The agent learns to trot, turn and sit, and reward quality grows with the size of the multimodal model.",
+    ),
+    (
+        "s27-reinforced-finetuning-classifier",
+        "rl4llm/fine-tuning/without-human-feedback",
+        "Reinforced Fine-Tuning Against a Toxicity Classifier",
+        "We reduce toxic continuations of a pretrained language model by rewarding samples according to an automatic toxicity classifier and updating the model on high-reward samples while a KL term keeps it close to the original. Toxicity drops by half with little loss in fluency.",
+    ),
+    (
+        "s27-oos-policy-code",
+        "out-of-scope",
+        "Writing Robot Policy Code from Instructions",
+        "Given an instruction and a few examples, a code-generating language model writes policy code that calls perception and motion APIs of a mobile robot. The generated programs use loops and conditionals to handle new objects and layouts. No training is involved, and the robot completes 80% of new instructions.",
+    ),
 ]

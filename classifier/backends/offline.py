@@ -27,7 +27,7 @@ from ..result import Verdict
 from ..taxonomy import Answer, Taxonomy
 from ..taxonomy_spec import QuestionSpec, RuleSpec
 from . import Backend
-from .offline_cues import BACKGROUND, CLAIM, NEGATION, SURVEY, pattern
+from .offline_cues import BACKGROUND, CLAIM, COMPARISON, NEGATION, SURVEY, pattern
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])")
 _FIRST_PERSON_FULLTEXT = 40  # most claim sentences taken from the full text
@@ -148,7 +148,7 @@ def read(paper: Paper, cues: Cues) -> Reading:
         if sent.zone in ("title", "abstract") and SURVEY.search(sent.text):
             reading.survey = True
         spans = [m.group(0) for m in NEGATION.finditer(sent.text)]
-        affirmed = NEGATION.sub(" ", sent.text) if spans else sent.text
+        affirmed = COMPARISON.sub(" ", NEGATION.sub(" ", sent.text) if spans else sent.text)
         for name, pat in cues.patterns.items():
             if spans and sent.weight >= NEUTRAL_W and any(pat.search(span) for span in spans):
                 reading.negated[name] = reading.negated.get(name, 0.0) + sent.weight

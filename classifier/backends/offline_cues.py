@@ -35,6 +35,13 @@ NEGATION = re.compile(
     r"|\b(?:RL|reinforcement[- ]learning)-free\b",
     re.IGNORECASE,
 )
+# What a method is measured against is not the method: "... and outperforms PPO-based RLHF" says nothing
+# of RL for this paper. A comparison covers the rest of its clause, like a negation, but counts for nothing.
+COMPARISON = re.compile(
+    r"\b(?:outperform\w*|surpass\w*|rival\w*|(?:match\w*|exceed\w*) or (?:exceed|outperform|surpass)\w*|better than"
+    r"|(?:more|less|fewer) \w+ than)\b[^,;.:!?()]*",
+    re.IGNORECASE,
+)
 # The paper itself speaks: sentences with these count fully.
 CLAIM = re.compile(
     r"\b(?:we|our|us)\b|this (?:paper|work|study)|in this (?:paper|work|study)|the proposed|here,",
