@@ -1886,4 +1886,35 @@ LATER: list[tuple[str, str, str, str]] = [
         "Writing Robot Policy Code from Instructions",
         "Given an instruction and a few examples, a code-generating language model writes policy code that calls perception and motion APIs of a mobile robot. The generated programs use loops and conditionals to handle new objects and layouts. No training is involved, and the robot completes 80% of new instructions.",
     ),
+    # set 29: made-up analogues of what a second set of real-paper paraphrases missed (1/5 before its fixes)
+    (
+        "s29-video-lm-alignment-reward",
+        "llm4rl/reward",
+        "Caption Agreement as a Pretraining Signal for Robot Agents",
+        "We pretrain a manipulation agent without task rewards. At every step, a pretrained video-language model measures how well the latest clip matches one of many randomly drawn instructions, and this agreement serves as the reward for reinforcement learning. Agents pretrained this way learn downstream tasks with fewer samples.",
+    ),
+    (
+        "s29-oos-negated-list",
+        "out-of-scope",
+        "Draft, Critique, Rewrite: Language Models That Edit Themselves",
+        "A language model drafts an answer, critiques the draft and rewrites it, repeating until the critique finds nothing to fix. The procedure needs no labeled data, additional training or reinforcement learning, and it improves code readability and math answers according to both human raters and automatic metrics.",
+    ),
+    (
+        "s29-manual-aux-reward-a2c",
+        "llm4rl/reward",
+        "Manuals as Reward Sources for Arcade Agents",
+        "Sample efficiency has long been a weakness of game-playing agents. We let a language model read a game's manual and judge, whenever the agent touches an object, whether the contact helps or hurts according to the manual; its verdict provides an auxiliary reward to a standard A2C agent. Agents learn several arcade games faster with these rewards.",
+    ),
+    (
+        "s29-oos-rl-challenges",
+        "out-of-scope",
+        "Reading the Rulebook: Zero-Shot Play in Survival Games",
+        "Survival games pose serious challenges for reinforcement learning algorithms because of long horizons and many subtasks. We give a large language model the game's rulebook and let it choose actions by answering a fixed chain of questions about the current state. With no training at all, it scores higher than agents trained for millions of steps.",
+    ),
+    (
+        "s29-critic-feedback-prompt",
+        "rl4llm/prompt-engineering",
+        "Training Small Critics to Coach Large Models",
+        "We train a small critic with reinforcement learning to write a short note on the draft output of a fixed, much larger language model. The note is inserted into the large model's prompt, and the critic is rewarded when the revised output scores higher. The large model's weights are never changed, and its summaries and plans improve.",
+    ),
 ]

@@ -27,11 +27,14 @@ def _loosen(phrase: str) -> str:
 
 
 # A negation covers the rest of its clause: "without any reinforcement learning or human preference
-# modeling, we ..." says nothing for RL or for human feedback.
+# modeling, we ..." says nothing for RL or for human feedback. A list goes on across commas up to its
+# "or": "requires no labels, additional training or reinforcement learning".
 NEGATION = re.compile(
     r"(?:\b(?:without|instead of|rather than|free of|no need for|no|alternative to|bypass\w*|avoid\w*|eliminat\w* the need for"
     r"|(?:is|are|was|were) not (?:used|involved|needed|required)"
-    r"|(?:does|do|did) not (?:use|rely on|require|need)\w*)\b[^,;.:!?()]*)"
+    r"|(?:does|do|did) not (?:use|rely on|require|need)\w*)\b"
+    r"(?:(?:[^,;.:!?()]{1,40},(?!\s*(?:we|our|it|they|this|the \w+ is)\b)\s*){1,4}[^,;.:!?()]*?\b(?:or|nor)\b"  # "no X, Y or Z"
+    r"[^,;.:!?()]*|[^,;.:!?()]*))"
     r"|\b(?:RL|reinforcement[- ]learning)-free\b",
     re.IGNORECASE,
 )
@@ -54,6 +57,7 @@ BACKGROUND = re.compile(
     r"|\bbaselines?\b|\bunlike\b|\bin contrast to\b|\bcompared (?:with|to)\b"
     r"|\b(?:methods|approaches|techniques|algorithms|pipelines|frameworks) such as\b"
     r"|\bhave (?:been|shown|demonstrated|excelled)\b|\bhas (?:been|shown|made)\b"
+    r"|\b(?:pose|poses|posed|present|presents|remain|remains) (?:\w+ ){0,2}challenges?\b|\bha(?:s|ve) long been\b"
     r"|\bwidely used\b|\bcommonly\b|\bpopular\b|\busually\b|\btypically\b|\bconventionally\b"
     r"|\bover (?:[\w-]+ ){0,3}(?:models|baselines|systems|methods|approaches|counterparts)\b",
     re.IGNORECASE,
