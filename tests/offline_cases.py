@@ -1917,4 +1917,17 @@ LATER: list[tuple[str, str, str, str]] = [
         "Training Small Critics to Coach Large Models",
         "We train a small critic with reinforcement learning to write a short note on the draft output of a fixed, much larger language model. The note is inserted into the large model's prompt, and the critic is rewarded when the revised output scores higher. The large model's weights are never changed, and its summaries and plans improve.",
     ),
+    # set 31: ranking losses as supervised fine-tuning; GPT-x as inspiration (1/2 before its fixes)
+    (
+        "s31-oos-ranking-sft-extension",
+        "out-of-scope",
+        "Aligning Chat Models by Ranking Their Own Samples",
+        "RLHF with PPO needs a policy, a value model, a reward model and a reference model in memory at once. We instead score several sampled responses by their length-normalized log-likelihood under the model and train it with a ranking loss so that this order agrees with human preference labels. The method is an extension of supervised fine-tuning, and its helpfulness is comparable to PPO.",
+    ),
+    (
+        "s31-oos-sequence-model-gpt-x",
+        "out-of-scope",
+        "Trajectory Modeling with Causal Transformers for Offline Control",
+        "Borrowing the recipe behind advances in language modeling such as GPT-x, we train a causal transformer from scratch on logged trajectories to output actions conditioned on past states and a target return. Unlike methods that learn value functions, the model never bootstraps, and it matches strong offline RL methods on locomotion benchmarks.",
+    ),
 ]

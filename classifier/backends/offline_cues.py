@@ -42,7 +42,7 @@ NEGATION = re.compile(
 # of RL for this paper. A comparison covers the rest of its clause, like a negation, but counts for nothing.
 COMPARISON = re.compile(
     r"\b(?:outperform\w*|surpass\w*|rival\w*|(?:match\w*|exceed\w*) or (?:exceed|outperform|surpass)\w*|better than"
-    r"|(?:more|less|fewer) \w+ than)\b[^,;.:!?()]*",
+    r"|(?:more|less|fewer) \w+ than|comparable to|on par with|competitive with)\b[^,;.:!?()]*",
     re.IGNORECASE,
 )
 # The paper itself speaks: sentences with these count fully.
