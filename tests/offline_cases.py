@@ -1930,4 +1930,17 @@ LATER: list[tuple[str, str, str, str]] = [
         "Trajectory Modeling with Causal Transformers for Offline Control",
         "Borrowing the recipe behind advances in language modeling such as GPT-x, we train a causal transformer from scratch on logged trajectories to output actions conditioned on past states and a target return. Unlike methods that learn value functions, the model never bootstraps, and it matches strong offline RL methods on locomotion benchmarks.",
     ),
+    # set 35: RL's variance baseline is not a comparison; a comparison ends where the scene is set (1/2 before its fixes)
+    (
+        "s35-baseline-variance",
+        "rl4llm/fine-tuning/without-human-feedback",
+        "Critic-Free Policy Updates for Theorem-Proving Language Models",
+        "Formal theorem proving is hard for language models because proofs are long and rarely correct. Our prover is refined by a policy-gradient method that estimates the baseline from the mean reward of several proofs sampled for the same theorem, so no value network is trained. The reward is whether the proof checker accepts the proof. The refined prover proves 12% more held-out theorems.",
+    ),
+    (
+        "s35-comparison-scene-setting",
+        "rl4llm/fine-tuning/without-human-feedback",
+        "Step Rewards from Final Answers",
+        "Step-level rewards are more informative than final-answer rewards for reinforcement learning of language models on multi-step problems. We derive step rewards from final-answer labels alone, by tracking how each step changes the estimated chance of reaching a correct answer, and use them in policy updates of the model. Accuracy on word problems rises by 6 points over training with final-answer rewards only.",
+    ),
 ]

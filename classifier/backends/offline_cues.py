@@ -39,10 +39,12 @@ NEGATION = re.compile(
     re.IGNORECASE,
 )
 # What a method is measured against is not the method: "... and outperforms PPO-based RLHF" says nothing
-# of RL for this paper. A comparison covers the rest of its clause, like a negation, but counts for nothing.
+# of RL for this paper. A comparison covers the rest of its clause up to a preposition that sets the
+# scene ("more effective than X for training language models"), and counts for nothing.
 COMPARISON = re.compile(
     r"\b(?:outperform\w*|surpass\w*|rival\w*|(?:match\w*|exceed\w*) or (?:exceed|outperform|surpass)\w*|better than"
-    r"|(?:more|less|fewer) \w+ than|comparable to|on par with|competitive with)\b[^,;.:!?()]*",
+    r"|(?:more|less|fewer) \w+ than|comparable to|on par with|competitive with)\b"
+    r"[^,;.:!?()]*?(?=\b(?:for|in|on|across|at|while|whereas|when)\b|[,;.:!?()]|$)",
     re.IGNORECASE,
 )
 # The paper itself speaks: sentences with these count fully.
@@ -50,11 +52,12 @@ CLAIM = re.compile(
     r"\b(?:we|our|us)\b|this (?:paper|work|study)|in this (?:paper|work|study)|the proposed|here,",
     re.IGNORECASE,
 )
-# Sentences about others' work: related work, baselines, comparisons.
+# Sentences about others' work: related work, baselines, comparisons (not RL's variance-reducing baseline).
 BACKGROUND = re.compile(
     r"\b(?:prior|previous|existing|recent|related|traditional|current|standard|conventional) "
     r"(?:\w+ ){0,2}(?:work|works|studies|research|approaches|methods|techniques|paradigm|efforts)\b"
-    r"|\bbaselines?\b|\bunlike\b|\bin contrast to\b|\bcompared (?:with|to)\b"
+    r"|(?<!estimates\sthe\s)(?<!estimate\sthe\s)(?<!estimating\sthe\s)\bbaselines?\b"
+    r"(?![\s-]+(?:from|functions?|terms?|estimat\w*|to reduce))|\bunlike\b|\bin contrast to\b|\bcompared (?:with|to)\b"
     r"|\b(?:methods|approaches|techniques|algorithms|pipelines|frameworks) such as\b"
     r"|\bhave (?:been|shown|demonstrated|excelled)\b|\bhas (?:been|shown|made)\b"
     r"|\b(?:pose|poses|posed|present|presents|remain|remains) (?:\w+ ){0,2}challenges?\b|\bha(?:s|ve) long been\b"
