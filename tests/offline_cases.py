@@ -1983,4 +1983,11 @@ LATER: list[tuple[str, str, str, str]] = [
         "Outcome-Rewarded Training of Language-Model Agents for Spreadsheet Software",
         "A language-model agent operates spreadsheet software through its graphical user interface to carry out requests such as sorting a column or building a chart. We fine-tune the model with online reinforcement learning, rewarding it when an automatic checker confirms the final state of the file. The fine-tuned agent completes twice as many requests as the prompted one.",
     ),
+    # set 39: others' RL named as the status quo (0/1 before its fix)
+    (
+        "s39-oos-current-agents-rl",
+        "out-of-scope",
+        "Text Memories Instead of Training for Crafting Agents",
+        "Current agents in crafting games mostly rely on reinforcement learning and need billions of frames. We propose a large language model agent that breaks each goal into sub-goals, writes structured plans and keeps a text memory of what worked, acting through keyboard and mouse operations with no training at all. It obtains every item of the crafting tree.",
+    ),
 ]

@@ -55,7 +55,8 @@ CLAIM = re.compile(
 # Sentences about others' work: related work, baselines, comparisons (not RL's variance-reducing baseline).
 BACKGROUND = re.compile(
     r"\b(?:prior|previous|existing|recent|related|traditional|current|standard|conventional) "
-    r"(?:\w+ ){0,2}(?:work|works|studies|research|approaches|methods|techniques|paradigm|efforts)\b"
+    r"(?:\w+ ){0,2}(?:work|works|studies|research|approaches|methods|techniques|paradigms?|efforts"
+    r"|agents|systems|models|algorithms|solutions|pipelines)\b"
     r"|(?<!estimates\sthe\s)(?<!estimate\sthe\s)(?<!estimating\sthe\s)\bbaselines?\b"
     r"(?![\s-]+(?:from|functions?|terms?|estimat\w*|to reduce))|\bunlike\b|\bin contrast to\b|\bcompared (?:with|to)\b"
     r"|\b(?:methods|approaches|techniques|algorithms|pipelines|frameworks) such as\b"
