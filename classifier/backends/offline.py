@@ -304,6 +304,10 @@ class OfflineBackend(Backend):
             quote = reading.best.get(name, (0.0, ""))[1]
             if quote and quote not in evidence:
                 evidence.append(quote)
+        if not evidence:  # no cue fired: quote what the paper says it does, so a reader sees what was read
+            abstract = [s for s in sentences_of(paper) if s.zone == "abstract"]
+            claim = next((s.text for s in abstract if s.weight == CLAIM_W), abstract[0].text if abstract else "")
+            evidence = [claim] if claim else []
         cues = {c: round(reading.s(c), 2) for c in groups}
         shown = ", ".join(f"{c}={v:g}" for c, v in cues.items())
         return Verdict(
