@@ -1990,4 +1990,53 @@ LATER: list[tuple[str, str, str, str]] = [
         "Text Memories Instead of Training for Crafting Agents",
         "Current agents in crafting games mostly rely on reinforcement learning and need billions of frames. We propose a large language model agent that breaks each goal into sub-goals, writes structured plans and keeps a text memory of what worked, acting through keyboard and mouse operations with no training at all. It obtains every item of the crafting tree.",
     ),
+    # set 41: dialogue, negotiation, judges, captions, exemplars, curricula, two out of scope (8/8, no change needed)
+    (
+        "s41-dialogue-user-sim",
+        "rl4llm/fine-tuning/without-human-feedback",
+        "Simulated Users as Training Partners for Booking Assistants",
+        "We fine-tune a task-oriented dialogue model with reinforcement learning against a user simulator built from a second language model that plays customers with hidden goals. The reward is whether the booking in the final database state matches the simulated customer's goal. The tuned assistant completes more bookings with fewer turns, and human testers confirm the gains.",
+    ),
+    (
+        "s41-negotiation-selfplay",
+        "rl4llm/fine-tuning/without-human-feedback",
+        "Self-Play Makes Better Negotiators",
+        "Two copies of a pretrained chat model negotiate over the division of items, and each is updated with policy gradients to maximize the value of its own share, with a penalty for drifting from fluent language. After self-play training, the model secures better deals against human negotiators while its messages remain natural.",
+    ),
+    (
+        "s41-summ-llm-judge",
+        "rl4llm/fine-tuning/without-human-feedback",
+        "Judge-Guided Summarization",
+        "We train a summarization model with reinforcement learning where a larger language model, prompted with a rubric, scores each summary for faithfulness and coverage, and the score is the reward. Summaries improve on both automatic metrics and human evaluation, without any human-labelled preferences for training.",
+    ),
+    (
+        "s41-caption-rlhf",
+        "rl4llm/fine-tuning/with-human-feedback",
+        "Captions People Prefer",
+        "Annotators compared pairs of image captions produced by a vision-language model and chose the more accurate and useful one. A reward model trained on these comparisons guides reinforcement learning fine-tuning of the captioner. The tuned model hallucinates fewer objects and its captions are preferred by new annotators.",
+    ),
+    (
+        "s41-cot-exemplar-rl",
+        "rl4llm/prompt-engineering",
+        "Learning Which Worked Examples to Show",
+        "For each math question, a small policy network chooses which worked solutions to place in the prompt of a frozen large language model. The policy is trained with reinforcement learning, rewarded when the frozen model's final answer is correct. The chosen examples raise accuracy on several math benchmarks compared with random or similarity-based choices.",
+    ),
+    (
+        "s41-oos-regret",
+        "out-of-scope",
+        "Near-Optimal Regret for Linear Markov Decision Processes",
+        "We study episodic reinforcement learning in linear Markov decision processes and propose an optimistic least-squares value iteration algorithm with a variance-aware bonus. We prove a regret bound that matches the lower bound up to logarithmic factors and show that the algorithm is computationally efficient.",
+    ),
+    (
+        "s41-oos-hallucination",
+        "out-of-scope",
+        "Detecting Hallucinations from Internal States of Language Models",
+        "Large language models often state false facts with confidence. We train lightweight probes on the hidden states of the model to predict whether a generated claim is true. The probes detect hallucinations better than asking the model itself and transfer across domains.",
+    ),
+    (
+        "s41-terrain-curriculum",
+        "llm4rl/goal",
+        "Language Models Pick the Next Terrain for Legged Robots",
+        "Teaching a legged robot to walk on rough ground requires a curriculum of terrains of increasing difficulty. Every few training iterations, we describe the robot's recent performance on each terrain type to a language model and ask it which terrains and difficulty levels to train on next. The locomotion policy, trained with PPO on the proposed terrains, learns faster than with hand-designed curricula.",
+    ),
 ]
