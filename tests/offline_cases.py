@@ -2039,4 +2039,17 @@ LATER: list[tuple[str, str, str, str]] = [
         "Language Models Pick the Next Terrain for Legged Robots",
         "Teaching a legged robot to walk on rough ground requires a curriculum of terrains of increasing difficulty. Every few training iterations, we describe the robot's recent performance on each terrain type to a language model and ask it which terrains and difficulty levels to train on next. The locomotion policy, trained with PPO on the proposed terrains, learns faster than with hand-designed curricula.",
     ),
+    # set 43: rank-then-fine-tune without RL; an RLHF study whose only language-model mention is background (1/2 before its fixes)
+    (
+        "s43-oos-filter-then-sft",
+        "out-of-scope",
+        "Keep the Best, Tune on the Rest",
+        "Reinforcement learning from human feedback is a common alignment method, but it is unstable and costly. We sample several responses per prompt, keep the ones a reward model ranks highest, and fine-tune the model on these selected responses with supervised learning, repeating for a few rounds. The procedure is simpler and more stable than PPO-based RLHF.",
+    ),
+    (
+        "s43-rlhf-study-background-only-lm",
+        "rl4llm/fine-tuning/with-human-feedback",
+        "Conservative Objectives Against Reward Hacking",
+        "Reinforcement learning from human feedback is a standard approach for adapting large language models to human preferences, using a reward model trained on preference comparisons. Because the reward model is imperfect, optimizing against it leads to reward hacking. We study penalized objectives that subtract the disagreement of several reward models during PPO training, and find that they remove most of the hacking while keeping the gains.",
+    ),
 ]
