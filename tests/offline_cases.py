@@ -2052,4 +2052,11 @@ LATER: list[tuple[str, str, str, str]] = [
         "Conservative Objectives Against Reward Hacking",
         "Reinforcement learning from human feedback is a standard approach for adapting large language models to human preferences, using a reward model trained on preference comparisons. Because the reward model is imperfect, optimizing against it leads to reward hacking. We study penalized objectives that subtract the disagreement of several reward models during PPO training, and find that they remove most of the hacking while keeping the gains.",
     ),
+    # set 46: a language model directs which skills a robot learns with RL (0/1 before its fix)
+    (
+        "s46-llm-driven-skill-growth",
+        "llm4rl/goal",
+        "Growing Robot Repertoires Under Language-Model Direction",
+        "Language-conditioned controllers let language models direct robots, but someone must first build the library of primitive skills. We let a language model drive that process: it proposes tasks to learn from a description of the workspace, the robot learns each task with reinforcement learning against checks the model writes, and a vision-language model verifies the learned skills before they are kept.",
+    ),
 ]
