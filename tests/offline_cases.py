@@ -2059,4 +2059,65 @@ LATER: list[tuple[str, str, str, str]] = [
         "Growing Robot Repertoires Under Language-Model Direction",
         "Language-conditioned controllers let language models direct robots, but someone must first build the library of primitive skills. We let a language model drive that process: it proposes tasks to learn from a description of the workspace, the robot learns each task with reinforcement learning against checks the model writes, and a vision-language model verifies the learned skills before they are kept.",
     ),
+    # set 49: terse one-sentence abstracts, one per leaf plus two out of scope (8/10 before its fixes)
+    (
+        "s49-t1",
+        "rl4llm/fine-tuning/with-human-feedback",
+        "Preference-Tuned Tutors",
+        "We fine-tune a tutoring chatbot with PPO on a reward model learned from teachers' pairwise judgments.",
+    ),
+    (
+        "s49-t2",
+        "rl4llm/fine-tuning/without-human-feedback",
+        "Compiler-Rewarded SQL Generation",
+        "An LLM generating SQL is trained with RL; the reward is whether the query executes and returns the gold rows.",
+    ),
+    (
+        "s49-t3",
+        "rl4llm/prompt-engineering",
+        "RL Prompt Search for Frozen Classifiers",
+        "A policy trained with REINFORCE writes discrete prompts for a frozen masked language model used as a classifier.",
+    ),
+    (
+        "s49-t4",
+        "llm4rl/reward",
+        "LLM-Coded Rewards for Drones",
+        "GPT-4 writes reward functions for quadrotor tasks; SAC agents trained on them fly better than with manual rewards.",
+    ),
+    (
+        "s49-t5",
+        "llm4rl/goal",
+        "LLM Subgoals for Sparse Mazes",
+        "An LLM lists subgoals for maze tasks from a text map; a DQN agent gets a bonus for reaching each.",
+    ),
+    (
+        "s49-t6",
+        "llm4rl/policy",
+        "LM-Initialized Control Policies",
+        "Initializing an offline RL policy from GPT-2 weights improves returns on locomotion datasets.",
+    ),
+    (
+        "s49-t7",
+        "rl+llm/without-language-feedback",
+        "Open-Loop LLM Skill Sequencing",
+        "An LLM orders RL-trained pick and place skills for a tabletop robot; the plan is executed without feedback.",
+    ),
+    (
+        "s49-t8",
+        "rl+llm/with-language-feedback",
+        "Replanning from Success Reports",
+        "An LLM plans over RL-trained skills and replans when a success detector reports a failed step in text.",
+    ),
+    (
+        "s49-t9",
+        "out-of-scope",
+        "Prompting for Robot Plans",
+        "GPT-4 generates step-by-step robot plans from instructions via few-shot prompting; no learning is involved.",
+    ),
+    (
+        "s49-t10",
+        "out-of-scope",
+        "Faster PPO",
+        "We speed up PPO for Atari with a vectorized environment implementation and larger batches.",
+    ),
 ]
