@@ -15,6 +15,14 @@ def normalise_for_match(text: str) -> str:
     return re.sub(r"[^0-9a-z]+", "", unicodedata.normalize("NFKD", text))
 
 
+MIN_QUOTE_CHARS = 12  # a word or two is not evidence
+
+
+def quotable(quote: str) -> bool:
+    """Long enough to count as evidence once found in the paper."""
+    return len(normalise_for_match(quote)) >= MIN_QUOTE_CHARS
+
+
 class QuoteChecker:
     """Checks quotes against a paper's text, insensitive to case, spacing, hyphenation and ligatures."""
 
@@ -23,7 +31,7 @@ class QuoteChecker:
 
     def __contains__(self, quote: str) -> bool:
         q = normalise_for_match(quote)
-        return len(q) >= 12 and q in self._norm  # a word or two is not evidence
+        return len(q) >= MIN_QUOTE_CHARS and q in self._norm
 
     def split(self, quotes: list[str]) -> tuple[list[str], list[str]]:
         found = [q for q in quotes if q in self]

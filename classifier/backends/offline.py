@@ -21,6 +21,7 @@ from typing import Any
 
 from .. import expr
 from ..errors import TaxonomyError
+from ..evidence import quotable
 from ..excerpt import Excerpt
 from ..ingest import Paper
 from ..result import Verdict
@@ -262,7 +263,7 @@ def fact_evidence(r: Reading, d: Decision, tax: Taxonomy) -> dict[str, str]:
         if d.rule is not None and q.id not in d.rule.when:
             continue
         for g in _evidence_groups(q, d.facts[q.id]):
-            if g in r.best:
+            if g in r.best and quotable(r.best[g][1]):
                 out[q.id] = r.best[g][1]
                 break
     return out
@@ -302,9 +303,9 @@ class OfflineBackend(Backend):
         evidence: list[str] = []
         for name in groups:
             quote = reading.best.get(name, (0.0, ""))[1]
-            if quote and quote not in evidence:
+            if quotable(quote) and quote not in evidence:
                 evidence.append(quote)
-        if not evidence:  # no cue fired: quote what the paper says it does, so a reader sees what was read
+        if not evidence:  # no cue fired (or only in a short title): quote what the paper says it does
             abstract = [s for s in sentences_of(paper) if s.zone == "abstract"]
             claim = next((s.text for s in abstract if s.weight == CLAIM_W), abstract[0].text if abstract else "")
             evidence = [claim] if claim else []
