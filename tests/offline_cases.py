@@ -2120,4 +2120,77 @@ LATER: list[tuple[str, str, str, str]] = [
         "Faster PPO",
         "We speed up PPO for Atari with a vectorized environment implementation and larger batches.",
     ),
+    # set 50: longer mixed set with distractors; data analyses, online preference optimization, reward-weighted regression (11/12 before its fix)
+    (
+        "s50-oos-rlhf-data-analysis",
+        "out-of-scope",
+        "What Do Preference Annotators Reward? An Analysis of Public Comparison Datasets",
+        "Preference comparisons collected from people underpin the alignment of language models with reinforcement learning. We analyze five public comparison datasets and find that annotators systematically favor longer and more confident answers, even when these are wrong. We release annotation guidelines that reduce these biases. We do not train any models; our findings concern the data that alignment pipelines consume.",
+    ),
+    (
+        "s50-online-po-is-rl",
+        "rl4llm/fine-tuning/with-human-feedback",
+        "Online Preference Optimization with a Live Reward Model",
+        "We align a chat model by repeatedly sampling responses from the current policy, scoring them with a reward model fit to human comparisons, and updating the policy to increase the probability of higher-scored responses under a KL constraint. Unlike offline preference losses, this on-policy loop explores beyond the fixed dataset. The approach is a form of reinforcement learning and outperforms offline alternatives in head-to-head human evaluations.",
+    ),
+    (
+        "s50-rwr-for-code",
+        "rl4llm/fine-tuning/without-human-feedback",
+        "Reward-Weighted Regression for Program Synthesis",
+        "We improve a code language model by sampling programs, running them against test cases, and fine-tuning on the samples weighted by the exponentiated fraction of tests they pass, an instance of reward-weighted regression. Iterating this procedure raises pass rates on two program synthesis benchmarks.",
+    ),
+    (
+        "s50-oos-rl-for-chip-with-transformer",
+        "out-of-scope",
+        "Transformer Policies for Job-Shop Scheduling",
+        "We train a transformer-based policy with reinforcement learning to dispatch jobs to machines in a job-shop scheduling environment. The transformer attends over the set of waiting operations and is trained from scratch with PPO. Our policy reduces makespan compared with priority dispatching rules on large instances.",
+    ),
+    (
+        "s50-llm-reward-for-marl",
+        "llm4rl/reward",
+        "Language-Specified Team Objectives for Multi-Agent Reinforcement Learning",
+        "Engineers describe the desired behaviour of a warehouse robot team in a few sentences. A large language model converts the description into a reward program that scores each joint state, and the robots are trained with multi-agent reinforcement learning on this reward. The resulting teams follow the described priorities, such as keeping aisles clear, better than teams trained on a generic throughput reward.",
+    ),
+    (
+        "s50-llm-goals-webshop",
+        "llm4rl/goal",
+        "Language-Generated Practice Tasks for Household Agents",
+        "Household agents trained with reinforcement learning see few distinct tasks. We ask a language model to invent practice tasks that are feasible in the current house, such as putting all mugs in the sink, and train a goal-conditioned agent on them before evaluation. Practicing on these generated tasks improves success on held-out household instructions.",
+    ),
+    (
+        "s50-llm-policy-text-adventure",
+        "llm4rl/policy",
+        "Pretrained Language Models as Policies for Text Adventures",
+        "Text adventure games require understanding descriptions and choosing commands. We use a pretrained language model as the policy, scoring candidate commands given the game history, and continue training it with reinforcement learning from the game score. The language-initialized policy reaches higher scores than agents trained from scratch on several games.",
+    ),
+    (
+        "s50-plan-open-loop-forklift",
+        "rl+llm/without-language-feedback",
+        "Instruction-to-Skill Plans for Autonomous Forklifts",
+        "A language model converts a warehouse supervisor's instruction into a sequence of skills, such as approach pallet, lift and transport, each a controller trained with reinforcement learning in simulation. The whole sequence is produced once and executed as is. The system completes most routine instructions in a mock warehouse.",
+    ),
+    (
+        "s50-plan-closed-loop-kitchen",
+        "rl+llm/with-language-feedback",
+        "Spoken Status Updates Keep Kitchen Plans on Track",
+        "A language model plans a cooking task as a sequence of manipulation skills learned with reinforcement learning. After each skill, a captioning model describes what changed in the kitchen, and the description is returned to the language model, which revises the rest of the plan when something went wrong. This recovers from most dropped or missing items.",
+    ),
+    (
+        "s50-prompt-policy-summarization",
+        "rl4llm/prompt-engineering",
+        "Learning Summarization Instructions for a Frozen Model",
+        "We train a small policy with reinforcement learning to write an instruction for each document that a frozen large language model then follows to write the summary. The reward is the ROUGE score of the resulting summary. Learned instructions outperform hand-written ones and transfer to other frozen models.",
+    ),
+    (
+        "s50-oos-llm-eval-agents",
+        "out-of-scope",
+        "A Benchmark for Long-Horizon Language Agents in Simulated Offices",
+        "We introduce a benchmark of 300 office tasks, such as scheduling meetings and filing expenses, in a simulated office environment, and evaluate prompted language-model agents on them. The best agent completes only 23% of tasks. We analyze failure modes and release the environment.",
+    ),
+    (
+        "s50-rlaif-math-critic",
+        "rl4llm/fine-tuning/without-human-feedback",
+        "Critic Models as Reward for Math Reasoning",
+        "We train a math reasoning language model with reinforcement learning where the reward comes from a separate critic language model that judges each solution's steps. No human labels are used for the reward. The trained model improves on competition math over the supervised baseline.",
+    ),
 ]

@@ -64,6 +64,7 @@ BACKGROUND = re.compile(
     r"|\b(?:pose|poses|posed|present|presents|remain|remains) (?:\w+ ){0,2}challenges?\b|\bha(?:s|ve) long been\b"
     r"|\ba (?:common|standard|popular|dominant|prevalent|widely used) (?:\w+ ){0,2}(?:method|approach|technique"
     r"|paradigm|practice|choice|way|recipe)\b"
+    r"|\bunderpin(?:s|ned|ning)?\b|\b(?:is|are) (?:central|key|crucial|essential|fundamental) to\b"
     r"|\bwidely used\b|\bcommonly\b|\bpopular\b|\busually\b|\btypically\b|\bconventionally\b"
     r"|\bover (?:[\w-]+ ){0,3}(?:models|baselines|systems|methods|approaches|counterparts)\b",
     re.IGNORECASE,
