@@ -2193,4 +2193,41 @@ LATER: list[tuple[str, str, str, str]] = [
         "Critic Models as Reward for Math Reasoning",
         "We train a math reasoning language model with reinforcement learning where the reward comes from a separate critic language model that judges each solution's steps. No human labels are used for the reward. The trained model improves on competition math over the supervised baseline.",
     ),
+    # set 52: other fields (chemistry, medicine, lab robots, tutoring) (5/6 before its fix)
+    (
+        "s52-molecule-reward-llm",
+        "llm4rl/reward",
+        "Language Models Write Scoring Functions for Molecular Design Agents",
+        "Medicinal chemists describe the properties they want in a drug candidate in plain language. A large language model turns the description into a scoring program over molecular properties, and a graph-based generation agent is trained with reinforcement learning to maximize this score. The generated molecules satisfy more of the chemists' stated requirements than those optimized for a standard drug-likeness score.",
+    ),
+    (
+        "s52-clinical-rlhf",
+        "rl4llm/fine-tuning/with-human-feedback",
+        "Physician-Preferred Answers for Medical Question Answering",
+        "Physicians compared pairs of answers from a medical chat model and marked the safer and more accurate one. We train a reward model on 40,000 such comparisons and optimize the chat model against it with proximal policy optimization. Physicians prefer the optimized model's answers in blinded evaluation.",
+    ),
+    (
+        "s52-lab-curriculum",
+        "llm4rl/goal",
+        "Language-Proposed Practice Schedules for Laboratory Robots",
+        "A laboratory robot must master pipetting, capping and tray handling. A language model reviews the robot's recent success rates and proposes which of these subtasks, at what difficulty, the robot should practice next; the robot trains on them with reinforcement learning. This schedule reaches reliable performance sooner than a fixed curriculum.",
+    ),
+    (
+        "s52-oos-protein",
+        "out-of-scope",
+        "Protein Language Models for Enzyme Design",
+        "We fine-tune a protein language model on enzyme families and sample new sequences, which we filter with a structure predictor. Several designed enzymes are active in the lab. No reinforcement learning is used.",
+    ),
+    (
+        "s52-oos-insulin",
+        "out-of-scope",
+        "Safe Reinforcement Learning for Insulin Dosing",
+        "We learn insulin dosing policies with constrained offline reinforcement learning from patient records, with a safety layer that prevents hypoglycemia. In a validated simulator, our policy keeps glucose in range longer than clinical protocols.",
+    ),
+    (
+        "s52-tutor-sim-students",
+        "rl4llm/fine-tuning/without-human-feedback",
+        "Training Socratic Tutors Against Simulated Learners",
+        "We train a tutoring language model with reinforcement learning in conversations with simulated learners, themselves language models given misconceptions. The reward is the simulated learner's improvement on a post-test, so no human ratings are needed. The tutor asks more guiding questions and gives away fewer answers.",
+    ),
 ]
