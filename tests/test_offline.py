@@ -197,3 +197,26 @@ def test_a_pdf_without_a_detected_abstract_is_read_from_its_front() -> None:
     paper = Paper("x.pdf", "0" * 64, "Reward Code from Language Models", "", [Section("Front matter", front, 0)],
                   front, 1, 1)  # fmt: skip
     assert OfflineBackend().classify(paper, build_excerpt(paper)).leaf == "llm4rl/reward"
+
+
+def test_a_heading_does_not_glue_a_claim_to_the_next_sections_background(tmp_path) -> None:
+    """Body claims are split section by section: '... environment.' then the heading '2 Related Work' and
+    'Prompting methods such as ...' once read as one sentence, and its background marker hid the claim
+    that names the environment."""
+    body = (
+        "Language-model agents can operate software, but prompted agents make many mistakes. We fine-tune "
+        "the agent's language model with reinforcement learning in a sandboxed spreadsheet environment.\n"
+        "2 Related Work\nPrompting methods such as chain of thought improve agents without training.\n"
+        "3 Method\nThe model reads an accessibility tree of the window and outputs an action. We update it "
+        "with PPO using a reward of one when an automatic checker confirms the final file state."
+    )
+    pdf = text_pdf(
+        tmp_path / "agent.pdf",
+        title="Reinforcement Fine-Tuning of Language Agents for Spreadsheet Tasks",
+        abstract="A language-model agent operates spreadsheet software through its interface. We fine-tune the "
+        "model with online reinforcement learning from task success and double its completion rate.",
+        body=body,
+    )
+    paper = read_pdf(pdf)
+    verdict = OfflineBackend().classify(paper, build_excerpt(paper))
+    assert verdict.leaf == "llm4rl/policy", verdict.rationale

@@ -126,7 +126,11 @@ def sentences_of(paper: Paper) -> list[Sentence]:
         out.append(Sentence(sent, _weight(sent, CLAIM_W, NEUTRAL_W), "abstract"))
     if paper.input == "pdf":
         seen = {s.text for s in out}
-        body = [s for s in _split(paper.text) if s not in seen and CLAIM.search(s) and not BACKGROUND.search(s)]
+        # section by section, so a heading never glues two sentences together ("... environment. 2 Related
+        # Work Prompting methods such as ...") and lends one the other's background marker
+        texts = [sec.text for sec in paper.sections] or [paper.text]
+        split = [s for text in texts for s in _split(text)]
+        body = [s for s in split if s not in seen and CLAIM.search(s) and not BACKGROUND.search(s)]
         out += [Sentence(s, BODY_CLAIM_W, "body") for s in body[:_FIRST_PERSON_FULLTEXT]]
     return out
 
