@@ -220,3 +220,26 @@ def test_a_heading_does_not_glue_a_claim_to_the_next_sections_background(tmp_pat
     paper = read_pdf(pdf)
     verdict = OfflineBackend().classify(paper, build_excerpt(paper))
     assert verdict.leaf == "llm4rl/policy", verdict.rationale
+
+
+def test_a_vague_abstract_leaves_the_decision_to_the_papers_own_claims_in_the_body(tmp_path) -> None:
+    """Claims in the body ("we ...", not about others' work) are the paper's own statements too: when the
+    abstract never names the method, enough of them decide."""
+    body = (
+        "Support assistants often give generic replies. We fine-tune the assistant's language model with "
+        "reinforcement learning against a reward model trained on comparisons by support staff.\n"
+        "2 Method\nWe run PPO for 20,000 steps with a KL penalty toward the supervised model. We use "
+        "reinforcement learning only after supervised fine-tuning.\n3 Experiments\nWe find that PPO with a "
+        "larger batch is more stable, and that our language model keeps its fluency. The tuned assistant "
+        "resolves 14% more issues in a live trial."
+    )
+    pdf = text_pdf(
+        tmp_path / "vague.pdf",
+        title="Helpful Replies for Customer Support",
+        abstract="We improve a customer-support assistant so that its replies resolve more issues. Staff in a "
+        "call center rated our replies higher.",
+        body=body,
+    )
+    paper = read_pdf(pdf)
+    verdict = OfflineBackend().classify(paper, build_excerpt(paper))
+    assert verdict.leaf == "rl4llm/fine-tuning/with-human-feedback", verdict.rationale

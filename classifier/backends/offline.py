@@ -163,7 +163,7 @@ def read(paper: Paper, cues: Cues) -> Reading:
                 continue
             gain = sent.weight * min(n, 2) ** 0.5 * cues.weights.get(name, 1.0)
             reading.scores[name] = reading.s(name) + gain
-            if sent.zone == "title" or sent.weight >= NEUTRAL_W:
+            if sent.zone in ("title", "body") or sent.weight >= NEUTRAL_W:
                 reading.own[name] = reading.own.get(name, 0.0) + gain
             if gain > reading.best.get(name, (0.0, ""))[0]:
                 reading.best[name] = (gain, sent.text)
