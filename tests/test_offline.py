@@ -199,6 +199,11 @@ def test_a_pdf_without_a_detected_abstract_is_read_from_its_front() -> None:
     assert OfflineBackend().classify(paper, build_excerpt(paper)).leaf == "llm4rl/reward"
 
 
+def _offline_on_pdf(path, title: str, abstract: str, body: str):  # type: ignore[no-untyped-def]
+    paper = read_pdf(text_pdf(path, title=title, abstract=abstract, body=body))
+    return OfflineBackend().classify(paper, build_excerpt(paper))
+
+
 def test_a_heading_does_not_glue_a_claim_to_the_next_sections_background(tmp_path) -> None:
     """Body claims are split section by section: '... environment.' then the heading '2 Related Work' and
     'Prompting methods such as ...' once read as one sentence, and its background marker hid the claim
@@ -210,15 +215,12 @@ def test_a_heading_does_not_glue_a_claim_to_the_next_sections_background(tmp_pat
         "3 Method\nThe model reads an accessibility tree of the window and outputs an action. We update it "
         "with PPO using a reward of one when an automatic checker confirms the final file state."
     )
-    pdf = text_pdf(
-        tmp_path / "agent.pdf",
-        title="Reinforcement Fine-Tuning of Language Agents for Spreadsheet Tasks",
-        abstract="A language-model agent operates spreadsheet software through its interface. We fine-tune the "
-        "model with online reinforcement learning from task success and double its completion rate.",
-        body=body,
+    title = "Reinforcement Fine-Tuning of Language Agents for Spreadsheet Tasks"
+    abstract = (
+        "A language-model agent operates spreadsheet software through its interface. We fine-tune the "
+        "model with online reinforcement learning from task success and double its completion rate."
     )
-    paper = read_pdf(pdf)
-    verdict = OfflineBackend().classify(paper, build_excerpt(paper))
+    verdict = _offline_on_pdf(tmp_path / "agent.pdf", title, abstract, body)
     assert verdict.leaf == "llm4rl/policy", verdict.rationale
 
 
@@ -233,13 +235,9 @@ def test_a_vague_abstract_leaves_the_decision_to_the_papers_own_claims_in_the_bo
         "larger batch is more stable, and that our language model keeps its fluency. The tuned assistant "
         "resolves 14% more issues in a live trial."
     )
-    pdf = text_pdf(
-        tmp_path / "vague.pdf",
-        title="Helpful Replies for Customer Support",
-        abstract="We improve a customer-support assistant so that its replies resolve more issues. Staff in a "
-        "call center rated our replies higher.",
-        body=body,
+    abstract = (
+        "We improve a customer-support assistant so that its replies resolve more issues. Staff in a "
+        "call center rated our replies higher."
     )
-    paper = read_pdf(pdf)
-    verdict = OfflineBackend().classify(paper, build_excerpt(paper))
+    verdict = _offline_on_pdf(tmp_path / "vague.pdf", "Helpful Replies for Customer Support", abstract, body)
     assert verdict.leaf == "rl4llm/fine-tuning/with-human-feedback", verdict.rationale
