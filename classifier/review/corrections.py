@@ -25,6 +25,19 @@ def corrections_path(out: Path) -> Path:
     return out.with_name(stem + ".corrections.jsonl")
 
 
+def last_per_item(path: Path) -> dict[str, dict[str, Any]]:
+    """The last JSON record per ``item`` of a JSONL file; lines that are not such records are skipped."""
+    out: dict[str, dict[str, Any]] = {}
+    with path.open("rb") as fh:
+        for line in fh:
+            try:
+                rec = json.loads(line)
+                out[str(rec["item"])] = rec
+            except (ValueError, KeyError, TypeError):
+                continue
+    return out
+
+
 class Corrections:
     """The corrections file of one results file; safe for concurrent posts from one server."""
 
@@ -34,17 +47,7 @@ class Corrections:
 
     def load(self) -> dict[str, dict[str, Any]]:
         """The last decision per item (a torn last line from a crash is skipped)."""
-        out: dict[str, dict[str, Any]] = {}
-        if not self.path.exists():
-            return out
-        with self.path.open("rb") as fh:
-            for line in fh:
-                try:
-                    rec = json.loads(line)
-                    out[str(rec["item"])] = rec
-                except (ValueError, KeyError, TypeError):
-                    continue
-        return out
+        return last_per_item(self.path) if self.path.exists() else {}
 
     def append(self, paper: dict[str, Any], leaf: str, note: str = "") -> dict[str, Any]:
         """Record a decision on ``paper`` (a view row): durable before this returns."""

@@ -13,18 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from ..taxonomy import Taxonomy
+from .corrections import last_per_item
 
 
 def load_papers(out: Path, tax: Taxonomy, corrections: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     """Every labeled paper of a results file (last record per item), doubtful first."""
-    last: dict[str, dict[str, Any]] = {}
-    with out.open("rb") as fh:
-        for line in fh:
-            try:
-                rec = json.loads(line)
-                last[str(rec["item"])] = rec
-            except (ValueError, KeyError, TypeError):
-                continue
+    last = last_per_item(out)
     papers = []
     for item, rec in last.items():
         res = rec.get("result")
