@@ -113,6 +113,7 @@ class Reading:
     own: dict[str, float] = field(default_factory=dict)  # from the title and sentences not about others' work
     negated: dict[str, float] = field(default_factory=dict)  # the paper's own "without X" statements
     survey: bool = False  # the paper reviews others' work
+    statement: str = ""  # what the paper says it does: its first abstract claim, else its first abstract sentence
 
     def s(self, name: str) -> float:
         return self.scores.get(name, 0.0)
@@ -149,7 +150,11 @@ def _weight(sent: str, claim: float, neutral: float) -> float:
 
 def read(paper: Paper, cues: Cues) -> Reading:
     reading = Reading()
-    for sent in sentences_of(paper):
+    sentences = sentences_of(paper)
+    abstract = [sent for sent in sentences if sent.zone == "abstract"]
+    if abstract:
+        reading.statement = next((sent.text for sent in abstract if sent.weight == CLAIM_W), abstract[0].text)
+    for sent in sentences:
         if sent.zone in ("title", "abstract") and SURVEY.search(sent.text):
             reading.survey = True
         spans = [m.group(0) for m in NEGATION.finditer(sent.text)]
@@ -309,10 +314,8 @@ class OfflineBackend(Backend):
             quote = reading.best.get(name, (0.0, ""))[1]
             if quotable(quote) and quote not in evidence:
                 evidence.append(quote)
-        if not evidence:  # no cue fired (or only in a short title): quote what the paper says it does
-            abstract = [s for s in sentences_of(paper) if s.zone == "abstract"]
-            claim = next((s.text for s in abstract if s.weight == CLAIM_W), abstract[0].text if abstract else "")
-            evidence = [claim] if claim else []
+        if not evidence and reading.statement:  # no cue fired (or only in a short title)
+            evidence = [reading.statement]
         cues = {c: round(reading.s(c), 2) for c in groups}
         shown = ", ".join(f"{c}={v:g}" for c, v in cues.items())
         return Verdict(
