@@ -33,7 +33,7 @@ from .errors import (
     SourceNotFound,
 )
 from .settings import Limits
-from .slim import slim_page
+from .slim import shared_fonts, slim_page
 from .sources import sha256_file
 
 _LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st", "\u00ad": ""}
@@ -394,16 +394,17 @@ def read_pdf(path: str | Path, limits: Limits | None = None) -> Paper:
     runs: list[Run] = []
     chars = 0
     try:
-        for i in range(cap):
-            page = reader.pages[i]
-            slim_page(page, reader)
-            text = _extract(page, runs if i == 0 else None)
-            raw.append(text)
-            chars += len(text)
-            if chars > limits.max_chars:
-                break
-            if i >= 2 and re.search(r"(?im)^\s*(references|bibliography)\s*$", text):
-                break
+        with shared_fonts():
+            for i in range(cap):
+                page = reader.pages[i]
+                slim_page(page, reader)
+                text = _extract(page, runs if i == 0 else None)
+                raw.append(text)
+                chars += len(text)
+                if chars > limits.max_chars:
+                    break
+                if i >= 2 and re.search(r"(?im)^\s*(references|bibliography)\s*$", text):
+                    break
     except RltaxoError:
         raise
     except RecursionError as exc:

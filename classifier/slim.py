@@ -7,13 +7,21 @@ them changes no extracted character: a test compares the text of every corpus pa
 The removal is one regular-expression pass in C. Strings, hex strings and comments are matched first
 and kept whole, so text that looks like an operator inside a string is never touched; a stream with an
 inline image (binary data) is left alone.
+
+Each slimmed stream is then tokenised by ``content_ops`` (a C-level regex) and pypdf is handed the
+operations it would have parsed itself, byte by byte, in a fraction of the time.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from itertools import islice
 from typing import Any
+
+from .content_ops import parse_operations
 
 _DELIM = rb"\s()<>\[\]{}/%"
 _NUMBER = rb"[+-]?(?:\d+\.?\d*|\.\d+)"
@@ -37,7 +45,7 @@ def drop_drawing(data: bytes) -> bytes:
         return data
     if _INLINE_IMAGE.search(data):
         return data
-    return _PATTERN.sub(rb"\1", data)
+    return b"".join(filter(None, _PATTERN.split(data)))  # kept runs and strings; split and join stay in C
 
 
 def slim_page(page: Any, reader: Any) -> None:
@@ -52,18 +60,26 @@ def slim_page(page: Any, reader: Any) -> None:
         return
 
 
+def _prepare(stream: Any, data: bytes) -> None:
+    """Give ``stream`` (a pypdf ContentStream holding ``data``) its slim bytes and, where the fast
+    tokeniser accepts them, its parsed operations; pypdf's ``operations`` returns those as they are."""
+    slim = drop_drawing(data)
+    if slim is not data:
+        stream.set_data(slim)
+    stream.forced_encoding = "bytes"  # as pypdf's text extraction reads strings
+    ops = parse_operations(slim)
+    if ops and hasattr(stream, "_operations"):
+        stream._operations = ops
+
+
 def _slim_page(page: Any, reader: Any) -> None:
     from pypdf.generic import NameObject
 
     contents = page.get_contents()
     if contents is None:
         return
-    data = contents.get_data()
-    slim = drop_drawing(data)
-    if slim is not data:
-        contents.set_data(slim)
-        contents.forced_encoding = "bytes"  # as pypdf's text extraction reads strings
-        page[NameObject("/Contents")] = contents
+    _prepare(contents, contents.get_data())
+    page[NameObject("/Contents")] = contents
     resources = page.get("/Resources")
     if resources is not None:
         _slim_forms(resources.get_object(), reader, set(), 0)
@@ -87,12 +103,58 @@ def _slim_forms(resources: Any, reader: Any, seen: set[int], depth: int) -> None
         data = form.get_data()
         if not _TEXT_OBJECT.search(data):
             continue  # no text: pypdf skips it without parsing
-        slim = drop_drawing(data)
-        if slim is data:
-            continue
         copy = ContentStream(None, reader, "bytes")
-        copy.set_data(slim)
+        copy.set_data(data)
+        _prepare(copy, data)
         for key, value in form.items():
             if key not in ("/Length", "/Filter", "/DecodeParms"):
                 copy[key] = value
         xobjects[NameObject(name)] = copy
+
+
+# ---------------------------------------------------------------------------------------------
+# fonts: built once per reader, not once per page
+# ---------------------------------------------------------------------------------------------
+_FONTS: ContextVar[dict[int, tuple[Any, Any]] | None] = ContextVar("rltaxo_fonts", default=None)
+
+
+@contextmanager
+def shared_fonts() -> Iterator[None]:
+    """While reading one PDF, build each font (its encoding, its ToUnicode map, its widths) once.
+
+    pypdf rebuilds every font of a page's resources on every page (about a seventh of ingestion), though
+    pages share the same font dictionaries. The wrapper is installed once, process-wide, and passes
+    through outside this block, so other pypdf users and other threads see pypdf unchanged; inside,
+    the Font for the same dictionary object is reused. pypdf sets one attribute on it per page, the
+    same value each time."""
+    _install_font_cache()
+    token = _FONTS.set({})
+    try:
+        yield
+    finally:
+        _FONTS.reset(token)
+
+
+def _install_font_cache() -> None:
+    try:
+        from pypdf.generic._font import Font
+    except ImportError:  # an older pypdf: no shared Font class to reuse
+        return
+    build = Font.__dict__.get("from_font_resource")
+    if not isinstance(build, classmethod) or getattr(build.__func__, "_rltaxo_cached", False):
+        return
+    original = build.__func__
+
+    def from_font_resource(cls: Any, pdf_font_dict: Any) -> Any:
+        cache = _FONTS.get()
+        if cache is None:
+            return original(cls, pdf_font_dict)
+        hit = cache.get(id(pdf_font_dict))
+        if hit is not None and hit[0] is pdf_font_dict:
+            return hit[1]
+        font = original(cls, pdf_font_dict)
+        cache[id(pdf_font_dict)] = (pdf_font_dict, font)  # the key object is held, so its id stays its own
+        return font
+
+    from_font_resource._rltaxo_cached = True  # type: ignore[attr-defined]
+    Font.from_font_resource = classmethod(from_font_resource)  # type: ignore[method-assign,assignment]

@@ -1,11 +1,12 @@
 """Dropping drawing operators before text extraction must change no extracted character."""
 
+import contextlib
 from pathlib import Path
 
 import pypdf
 import pytest
 
-from classifier.slim import MIN_PATH_OPS, drop_drawing, slim_page
+from classifier.slim import MIN_PATH_OPS, drop_drawing, shared_fonts, slim_page
 
 from .conftest import corpus_pdfs, needs_corpus
 from .pdfs import form_pdf, plotted_pdf
@@ -14,12 +15,15 @@ PLOT = b" ".join(b"%d.5 %d l" % (i, i % 13) for i in range(MIN_PATH_OPS * 2))
 
 
 def _texts(path: Path, slim: bool, pages: int | None = None) -> list[str]:
+    """Every page's text, as pypdf alone reads it or as ingestion prepares it (slim streams, operations
+    parsed by the fast tokeniser, fonts shared across pages)."""
     reader = pypdf.PdfReader(str(path))
     out = []
-    for page in list(reader.pages)[:pages]:
-        if slim:
-            slim_page(page, reader)
-        out.append(page.extract_text())
+    with shared_fonts() if slim else contextlib.nullcontext():
+        for page in list(reader.pages)[:pages]:
+            if slim:
+                slim_page(page, reader)
+            out.append(page.extract_text())
     return out
 
 
@@ -86,3 +90,30 @@ def test_an_undecodable_form_leaves_the_page_to_pypdf(tmp_path: Path) -> None:
 @pytest.mark.parametrize("pdf", corpus_pdfs(), ids=lambda p: p.stem)
 def test_every_corpus_page_extracts_the_same_text(pdf: Path) -> None:
     assert _texts(pdf, slim=True, pages=24) == _texts(pdf, slim=False, pages=24)
+
+
+def test_fonts_are_shared_inside_the_block_only() -> None:
+    from pypdf.generic import DictionaryObject, NameObject
+    from pypdf.generic._font import Font
+
+    font = DictionaryObject(
+        {NameObject("/Subtype"): NameObject("/Type1"), NameObject("/BaseFont"): NameObject("/Times-Roman")}
+    )
+    with shared_fonts():
+        first = Font.from_font_resource(font)
+        assert Font.from_font_resource(font) is first
+        other = DictionaryObject(font)
+        assert Font.from_font_resource(other) is not first  # another dictionary, even an equal one, is built
+    assert Font.from_font_resource(font) is not first  # outside, pypdf as it always was
+    with shared_fonts():
+        assert Font.from_font_resource(font) is not first  # each PDF starts afresh
+
+
+def test_pages_read_with_prepared_streams_keep_their_text(tmp_path: Path) -> None:
+    pdf = plotted_pdf(tmp_path / "plot.pdf")
+    reader = pypdf.PdfReader(str(pdf))
+    page = reader.pages[0]
+    slim_page(page, reader)
+    contents = page["/Contents"].get_object()
+    assert contents._operations, "the tokeniser's operations are in place, so pypdf does not parse again"
+    assert contents.operations is contents._operations
