@@ -1,7 +1,7 @@
 """PDF → Paper: pypdf text per page, clean-up, title, abstract and sections, under hard limits.
 
-Only this module (and ``slim``, its helper) imports pypdf, and only inside functions, so ``rltaxo --help``
-stays fast.
+Only this module (and its helpers ``slim`` and ``content_ops``, which make pypdf fast without changing a
+character) imports pypdf, and only inside functions, so ``rltaxo --help`` stays fast.
 ``read_pdf`` does the work in-process; ``read_pdf_guarded`` runs it in a child process that can be
 killed, with an address-space limit, because pypdf has had hangs and decompression bombs.
 """
