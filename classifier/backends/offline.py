@@ -28,7 +28,7 @@ from ..result import Verdict
 from ..taxonomy import Answer, Taxonomy
 from ..taxonomy_spec import QuestionSpec, RuleSpec
 from . import Backend
-from .offline_cues import BACKGROUND, CLAIM, COMPARISON, NEGATION, SURVEY, pattern
+from .offline_cues import BACKGROUND, CLAIM, COMPARISON, EVALUATION, NEGATION, SURVEY, TRAINING, pattern
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])")
 _FIRST_PERSON_FULLTEXT = 40  # most claim sentences taken from the full text
@@ -159,6 +159,8 @@ def read(paper: Paper, cues: Cues) -> Reading:
             reading.survey = True
         spans = [m.group(0) for m in NEGATION.finditer(sent.text)]
         affirmed = COMPARISON.sub(" ", NEGATION.sub(" ", sent.text) if spans else sent.text)
+        if not TRAINING.search(affirmed):
+            affirmed = EVALUATION.sub(" ", affirmed)
         for name, pat in cues.patterns.items():
             if spans and sent.weight >= NEUTRAL_W and any(pat.search(span) for span in spans):
                 reading.negated[name] = reading.negated.get(name, 0.0) + sent.weight

@@ -47,6 +47,20 @@ COMPARISON = re.compile(
     r"[^,;.:!?()]*?(?=\b(?:for|in|on|across|at|while|whereas|when)\b|[,;.:!?()]|$)",
     re.IGNORECASE,
 )
+# How results were judged is not how the model was trained: "summaries judged more faithful by human
+# raters" is an evaluation, not human feedback. Stripped like a comparison, but only from sentences that
+# say nothing of training, so "a reward model trained on judgements by human raters" keeps its evidence.
+EVALUATION = re.compile(
+    r"\b(?:judged|rated|ranked|preferred|found|considered|perceived|scored)\s+(?:[\w-]+\s+){0,4}by\s+(?:[\w-]+\s+){0,2}"
+    r"(?:raters|evaluators|judges|annotators|humans|people|experts|users|participants|readers|listeners|viewers"
+    r"|crowd-?workers)\b"
+    r"|\b(?:human|user|expert)[- ](?:evaluations?|evaluators?|studies|study|assessments?)\b"
+    r"|\b(?:evaluators|judges)\s+(?:[\w-]+\s+){0,3}(?:prefer|rate|judge|find|favou?r)\w*",
+    re.IGNORECASE,
+)
+TRAINING = re.compile(r"\b(?:rewards?|train\w*|fine-?tun\w*|feedback|optimi[sz]\w*|learn\w*|align\w*)\b", re.IGNORECASE)
+
+
 # The paper itself speaks: sentences with these count fully.
 CLAIM = re.compile(
     r"\b(?:we|our|us)\b|this (?:paper|work|study)|in this (?:paper|work|study)|the proposed|here,",
