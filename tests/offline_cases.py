@@ -2256,4 +2256,11 @@ LATER: list[tuple[str, str, str, str]] = [
         "Composing Learned Options with a Language Model",
         "We train a library of options with reinforcement learning for a warehouse robot, each moving one kind of item. For a new order, a large language model writes the list of options to run, and the robot executes them in that order.",
     ),
+    # set 61: a long-distance score that serves as a reward; open-ended tasks are not goals a model proposes
+    (
+        "s61-alignment-score-reward",
+        "llm4rl/reward",
+        "Open-Ended Household Skills from Video-Text Alignment",
+        "We train a vision-language model on narrated videos of people doing chores. For a robot learning open-ended tasks in a household simulator, the model's alignment score between the robot's last few camera frames and the instruction serves as a learned reward for reinforcement learning.",
+    ),
 ]
