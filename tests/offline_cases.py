@@ -2263,4 +2263,11 @@ LATER: list[tuple[str, str, str, str]] = [
         "Open-Ended Household Skills from Video-Text Alignment",
         "We train a vision-language model on narrated videos of people doing chores. For a robot learning open-ended tasks in a household simulator, the model's alignment score between the robot's last few camera frames and the instruction serves as a learned reward for reinforcement learning.",
     ),
+    # set 63: RL from human preferences with no language model at all is out of scope
+    (
+        "s63-robot-rlhf-no-lm",
+        "out-of-scope",
+        "Reward Modeling from Human Feedback for Legged Robots",
+        "Hand-designed rewards make legged robots walk in unnatural ways. We ask people to compare pairs of short gait videos, fit a reward model to their comparisons, and train the locomotion policy with reinforcement learning against it. The robot walks with a gait that people rate as more natural.",
+    ),
 ]
