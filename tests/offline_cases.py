@@ -2270,4 +2270,11 @@ LATER: list[tuple[str, str, str, str]] = [
         "Reward Modeling from Human Feedback for Legged Robots",
         "Hand-designed rewards make legged robots walk in unnatural ways. We ask people to compare pairs of short gait videos, fit a reward model to their comparisons, and train the locomotion policy with reinforcement learning against it. The robot walks with a gait that people rate as more natural.",
     ),
+    # set 65: a strategy passed to a chat model as an instruction; conversations are a language task
+    (
+        "s65-strategy-passed-as-instruction",
+        "rl4llm/prompt-engineering",
+        "Learning Which Strategy to Suggest to a Chat Model",
+        "Persuasive conversations need a strategy at each turn. A small classifier picks one of twelve persuasion strategies, and the strategy is passed to the chat model as an instruction. We train the classifier with reinforcement learning, rewarded by a simulated persuadee's final donation.",
+    ),
 ]
