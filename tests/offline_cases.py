@@ -2277,4 +2277,11 @@ LATER: list[tuple[str, str, str, str]] = [
         "Learning Which Strategy to Suggest to a Chat Model",
         "Persuasive conversations need a strategy at each turn. A small classifier picks one of twelve persuasion strategies, and the strategy is passed to the chat model as an instruction. We train the classifier with reinforcement learning, rewarded by a simulated persuadee's final donation.",
     ),
+    # set 67: RL that trains a systems policy (scheduling, batching) for serving language models is out of scope: no language model is the one trained
+    (
+        "s67-rl-for-llm-systems",
+        "out-of-scope",
+        "Learned Batching for Large Language Model Inference",
+        "Batching requests to large language models trades latency for throughput. We train a batching policy with deep reinforcement learning in a simulator of an inference cluster, rewarding low tail latency. The policy cuts tail latency by a third against fixed batching rules.",
+    ),
 ]
