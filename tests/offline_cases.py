@@ -2284,4 +2284,11 @@ LATER: list[tuple[str, str, str, str]] = [
         "Learned Batching for Large Language Model Inference",
         "Batching requests to large language models trades latency for throughput. We train a batching policy with deep reinforcement learning in a simulator of an inference cluster, rewarding low tail latency. The policy cuts tail latency by a third against fixed batching rules.",
     ),
+    # set 69: applying RL to language models; software engineering and code patches are language tasks
+    (
+        "s69-apply-rl-code-patches",
+        "rl4llm/fine-tuning/without-human-feedback",
+        "Reinforcement Learning for Repository-Level Bug Fixing",
+        "Models that fix bugs in real-world repositories are trained by imitating past fixes. We apply reinforcement learning to large language models on a corpus of bug reports, rewarding each generated patch by its textual similarity to the developer's fix. The trained model resolves more real-world issues.",
+    ),
 ]
