@@ -2291,4 +2291,65 @@ LATER: list[tuple[str, str, str, str]] = [
         "Reinforcement Learning for Repository-Level Bug Fixing",
         "Models that fix bugs in real-world repositories are trained by imitating past fixes. We apply reinforcement learning to large language models on a corpus of bug reports, rewarding each generated patch by its textual similarity to the developer's fix. The trained model resolves more real-world issues.",
     ),
+    # set 70 (made up, scored 8/10 before its fixes): people named by their work comparing pairs; status messages read back; deciding which machine does what
+    (
+        "m70-1",
+        "rl4llm/fine-tuning/with-human-feedback",
+        "Listening to Librarians: Aligning Reference Chatbots",
+        "Reference chatbots in libraries give confident but unhelpful answers. Librarians compared pairs of chatbot answers to patron questions; we fit a preference model to 9,000 such comparisons and optimize the chatbot against it with PPO. Patrons rate the tuned chatbot's answers as more useful.",
+    ),
+    (
+        "m70-2",
+        "out-of-scope",
+        "Retrieval Heads for Long Documents",
+        "Long-context language models lose track of facts in the middle of documents. We add a small retrieval head trained with a contrastive loss to pick relevant passages before generation. On long-document question answering, accuracy improves by nine points without changing the base model.",
+    ),
+    (
+        "m70-3",
+        "llm4rl/goal",
+        "Curious Kitchens: Language-Proposed Challenges for Cooking Robots",
+        "A simulated cooking robot trained only on the final dish rarely discovers useful intermediate skills. Every few thousand episodes, a language model reads a summary of what the robot can already do and proposes new challenges, such as cracking an egg into a bowl; the robot then practices these challenges with reinforcement learning. The robot acquires twice as many skills.",
+    ),
+    (
+        "m70-4",
+        "rl+llm/with-language-feedback",
+        "Talking to the Forklift Fleet",
+        "Warehouse forklifts run driving and lifting controllers trained by reinforcement learning in simulation. A language model receives orders from staff, decides which forklift does what and in which order, and reads back each forklift's status messages to reassign work when something goes wrong. Neither the controllers nor the language model are retrained.",
+    ),
+    (
+        "m70-5",
+        "rl4llm/prompt-engineering",
+        "Bandit-Chosen Demonstrations for Clinical Note Coding",
+        "Large language models assign billing codes to clinical notes more accurately when shown good examples. We treat the choice of in-context examples as a contextual bandit problem and learn a selection policy from coding accuracy, while the language model itself is only queried. Accuracy rises by six points over random examples.",
+    ),
+    (
+        "m70-6",
+        "out-of-scope",
+        "Curriculum Reinforcement Learning for Soft Grippers",
+        "Soft grippers are hard to control because of their compliant materials. We train grasping policies with reinforcement learning using an automatic curriculum over object shapes that grows in difficulty as success improves. Policies transfer to a physical gripper and grasp unseen household objects.",
+    ),
+    (
+        "m70-7",
+        "llm4rl/reward",
+        "Judging Dance with Language Models",
+        "Teaching a humanoid to dance requires rewarding style, which is hard to write down. A multimodal language model watches short clips of the robot's motion and scores how well they match a textual description of the dance; these scores are the reward for a reinforcement learning policy. The robot learns several dances described only in words.",
+    ),
+    (
+        "m70-8",
+        "rl4llm/fine-tuning/without-human-feedback",
+        "Solver-Checked Training for Puzzle-Solving Language Models",
+        "Language models often produce invalid solutions to logic puzzles. We train a model with group-relative policy optimization, where a symbolic solver checks each proposed solution and the reward is one if it is valid. Valid solutions rise from 31 to 74 percent on held-out puzzles.",
+    ),
+    (
+        "m70-9",
+        "llm4rl/policy",
+        "A Language Model Drives the Tractor",
+        "We use a pretrained language model as the decision-making policy of an autonomous tractor: it reads a textual description of the field and the machine state and outputs steering and speed commands. The model is fine-tuned with reinforcement learning in a farm simulator and then deployed on a real tractor.",
+    ),
+    (
+        "m70-10",
+        "out-of-scope",
+        "What Do Reward Models Reward?",
+        "Reward models are central to aligning assistants, yet we know little about the features they use. We probe twenty public reward models with controlled edits to responses, such as adding lists or hedges, and find that length and formatting explain much of their scores. We release the probes as a diagnostic suite.",
+    ),
 ]
