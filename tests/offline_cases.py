@@ -2352,4 +2352,65 @@ LATER: list[tuple[str, str, str, str]] = [
         "What Do Reward Models Reward?",
         "Reward models are central to aligning assistants, yet we know little about the features they use. We probe twenty public reward models with controlled edits to responses, such as adding lists or hedges, and find that length and formatting explain much of their scores. We release the probes as a diagnostic suite.",
     ),
+    # set 71 (made up, scored 8/10 before its fixes): a reader model; rovers and terrain; suggesting the next place worth exploring
+    (
+        "m71-1",
+        "rl4llm/fine-tuning/without-human-feedback",
+        "Shorter Proofs by Reward",
+        "Formal proofs written by language models are correct but bloated. We continue training a prover model with policy-gradient updates whose reward is one for a proof the checker accepts, minus a penalty proportional to its length. Accepted proofs shrink by 40 percent.",
+    ),
+    (
+        "m71-2",
+        "out-of-scope",
+        "Multilingual Instruction Data at Low Cost",
+        "Instruction data exist mostly in English. We machine-translate an English instruction set into 30 languages, filter translations with a quality estimator, and fine-tune a multilingual model on the result. The model follows instructions in low-resource languages much better than before.",
+    ),
+    (
+        "m71-3",
+        "llm4rl/reward",
+        "Asking a Language Model Whether the Tower Stands",
+        "Block-stacking agents receive reward only when a tower is complete. We describe the scene after every action to a language model and ask it to rate progress toward the requested structure from 0 to 10; the rating is added to the reward of a reinforcement learning agent. Agents build taller and more varied structures.",
+    ),
+    (
+        "m71-4",
+        "rl+llm/without-language-feedback",
+        "Menu Plans for Kitchen Robots",
+        "A kitchen robot has a set of manipulation skills learned with reinforcement learning. Given a recipe, a language model produces the full ordered list of skills to perform before cooking starts, and the robot executes the list without consulting the model again.",
+    ),
+    (
+        "m71-5",
+        "rl4llm/prompt-engineering",
+        "Learning Search Queries for a Frozen Reader",
+        "Open-domain question answering depends on the query sent to the search engine. A small query writer, trained with reinforcement learning, rewrites each question into a search query; the retrieved passages are given to a frozen reader model, whose answer correctness is the reward.",
+    ),
+    (
+        "m71-6",
+        "out-of-scope",
+        "Model-Based Reinforcement Learning for Greenhouse Climate Control",
+        "Greenhouses consume large amounts of energy for heating and ventilation. We learn a dynamics model of the greenhouse from sensor logs and train a control policy with model-based reinforcement learning to keep temperature and humidity within bounds. Energy use drops by 18 percent in a season-long trial.",
+    ),
+    (
+        "m71-7",
+        "llm4rl/policy",
+        "Language Models Learn to Trade in a Market Simulator",
+        "We turn a pretrained language model into a trading agent that reads a textual summary of market state and outputs buy, sell or hold. The model is trained with reinforcement learning on simulated profit, and beats rule-based and from-scratch RL agents in the simulator.",
+    ),
+    (
+        "m71-8",
+        "rl4llm/fine-tuning/with-human-feedback",
+        "Teacher-Rated Feedback for Essay-Grading Models",
+        "Automated essay feedback should match what teachers consider helpful. Teachers rated feedback comments produced by a language model, a reward model was trained on their ratings, and the language model was fine-tuned with reinforcement learning to maximize it. Teachers preferred the tuned model's comments in a blind test.",
+    ),
+    (
+        "m71-9",
+        "llm4rl/goal",
+        "What Should the Rover Explore Next?",
+        "A planetary rover trained with reinforcement learning explores inefficiently in large terrains. A language model, given a text map of visited regions, suggests the next region worth exploring, and the rover is rewarded for reaching the suggested region. Coverage of the terrain doubles.",
+    ),
+    (
+        "m71-10",
+        "out-of-scope",
+        "A Survey-Free Look at Prompt Sensitivity",
+        "Small changes to prompts change language model accuracy. We measure sensitivity across 50 tasks and 12 models by paraphrasing prompts and find that larger models are not less sensitive. We recommend reporting accuracy over several prompt paraphrases.",
+    ),
 ]
