@@ -2413,4 +2413,11 @@ LATER: list[tuple[str, str, str, str]] = [
         "A Survey-Free Look at Prompt Sensitivity",
         "Small changes to prompts change language model accuracy. We measure sensitivity across 50 tasks and 12 models by paraphrasing prompts and find that larger models are not less sensitive. We recommend reporting accuracy over several prompt paraphrases.",
     ),
+    # set 72: reinforcement learning as the subject taught or asked about, not a method used
+    (
+        "s72-rl-as-subject",
+        "out-of-scope",
+        "A Teaching Assistant for a Reinforcement Learning Course",
+        "Students in a large course on reinforcement learning ask many repeated questions. We build a teaching assistant that answers questions about reinforcement learning by retrieving passages from the lecture notes and prompting a large language model with them. Most answers were judged correct by the course staff.",
+    ),
 ]
