@@ -2420,4 +2420,17 @@ LATER: list[tuple[str, str, str, str]] = [
         "A Teaching Assistant for a Reinforcement Learning Course",
         "Students in a large course on reinforcement learning ask many repeated questions. We build a teaching assistant that answers questions about reinforcement learning by retrieving passages from the lecture notes and prompting a large language model with them. Most answers were judged correct by the course staff.",
     ),
+    # set 74: a policy trained by imitation is not RL even when called a policy; a reward function fit to readers' ratings is human feedback; a neural summarization system is a language model
+    (
+        "s74-vla-by-imitation",
+        "out-of-scope",
+        "Look Before You Grasp: Vision-Language-Action Policies That Describe the Scene",
+        "Vision-language-action policies built on pretrained vision-language models map camera images directly to actions and fail in clutter. We train such policies to first describe the objects and their positions in words and then output the action. The policy is trained by imitation on teleoperated demonstrations annotated automatically with descriptions. Grasp success on cluttered tables rises from 52 to 71 percent.",
+    ),
+    (
+        "s74-summarization-system-ratings",
+        "rl4llm/fine-tuning/with-human-feedback",
+        "Summaries Readers Like",
+        "We collect ratings of news summaries from readers, fit a reward function to the ratings, and train a neural summarization system with reinforcement learning to maximize it. The resulting summaries are preferred over those of the same system trained on references.",
+    ),
 ]
