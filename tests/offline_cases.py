@@ -2433,4 +2433,23 @@ LATER: list[tuple[str, str, str, str]] = [
         "Summaries Readers Like",
         "We collect ratings of news summaries from readers, fit a reward function to the ratings, and train a neural summarization system with reinforcement learning to maximize it. The resulting summaries are preferred over those of the same system trained on references.",
     ),
+    # set 76: a language-model agent trained with RL stays the policy when a curriculum proposes its tasks; a vision-language model used to compute rewards; feedback logged from users
+    (
+        "s76-lm-agent-with-curriculum",
+        "llm4rl/policy",
+        "Phone Agents That Grow Their Own Curriculum",
+        "We train small language models as phone-control agents with online reinforcement learning. A curriculum generates new tasks from the agent's failed attempts, and a learned judge decides whether each task was completed. Task success on held-out apps triples.",
+    ),
+    (
+        "s76-vlm-computes-rewards",
+        "llm4rl/reward",
+        "Pretraining Manipulation Skills from Described Goals",
+        "We use a pretrained vision-language model to compute rewards for hundreds of short instructions about moving objects, and pretrain a language-conditioned policy with reinforcement learning on these rewards. The pretrained policy adapts to new tasks in a few hundred episodes.",
+    ),
+    (
+        "s76-feedback-logged-from-users",
+        "rl4llm/fine-tuning/with-human-feedback",
+        "Learning from Accepted Email Drafts",
+        "An email assistant drafts replies that users send, edit or discard. We learn a reward model from these outcomes, logged from thousands of office workers, and fine-tune the assistant with reinforcement learning against it. More drafts are sent unedited.",
+    ),
 ]
