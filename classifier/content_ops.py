@@ -16,16 +16,19 @@ from __future__ import annotations
 import re
 from typing import Any
 
+# The lexical grammar of a content stream, shared with ``slim`` (no capturing groups in these pieces).
 _WS = rb"\x00\t\n\f\r "  # pypdf's WHITESPACES
-_DELIMS = rb"\s()<>\[\]{}/%"  # pypdf's NameObject.delimiter_pattern, which ends operators and names
+DELIMS = rb"\s()<>\[\]{}/%"  # pypdf's NameObject.delimiter_pattern, which ends operators and names
+NUMBER = rb"[+-]?(?:\d+(?:\.\d*)?|\.\d+)"  # unambiguous, so a repeated group of numbers cannot backtrack
 _S0 = rb"[^()\\]*(?:\\.[^()\\]*)*"  # a string's bytes with no parenthesis: escapes taken whole
 _S1 = _S0 + rb"(?:\(" + _S0 + rb"\)" + _S0 + rb")*"
-_S2 = _S0 + rb"(?:\(" + _S1 + rb"\)" + _S0 + rb")*"  # balanced parentheses, three levels with the outer
+STRING_BODY = _S0 + rb"(?:\(" + _S1 + rb"\)" + _S0 + rb")*"  # balanced parentheses, three levels with the outer
+STRING = rb"\(" + STRING_BODY + rb"\)"
 _TOKEN = re.compile(
-    rb"(?:(?P<num>[+-]?(?:\d+(?:\.\d*)?|\.\d+))(?![+,\-.0-9])"  # pypdf reads a number while it sees [+,-.0-9]
-    rb"|\((?P<str>" + _S2 + rb")\)"
-    rb"|(?P<op>[A-Za-z'\"][^" + _DELIMS + rb"]{0,100}?)(?=[" + _DELIMS + rb"]|\Z)"
-    rb"|(?P<name>/[!-~]{0,200}?)(?=[" + _DELIMS + rb"]|\Z)"
+    rb"(?:(?P<num>" + NUMBER + rb")(?![+,\-.0-9])"  # pypdf reads a number while it sees [+,-.0-9]
+    rb"|\((?P<str>" + STRING_BODY + rb")\)"
+    rb"|(?P<op>[A-Za-z'\"][^" + DELIMS + rb"]{0,100}?)(?=[" + DELIMS + rb"]|\Z)"
+    rb"|(?P<name>/[!-~]{0,200}?)(?=[" + DELIMS + rb"]|\Z)"
     rb"|(?P<open>\[)|(?P<close>\])"
     rb"|<(?P<hex>[0-9A-Fa-f" + _WS + rb"]*)>"
     rb"|%[^\r\n]*"
@@ -43,7 +46,6 @@ _ESCAPES = {
     b"f": b"\f",
     **{c: c for c in (b"(", b")", b"/", b"\\", b" ", b"%", b"<", b">", b"[", b"]", b"#", b"_", b"&", b"$")},
 }
-_NOT_WS = re.compile(rb"[^" + _WS + rb"]")
 _WS_RE = re.compile(rb"[" + _WS + rb"]")
 # an inline image's binary data, or an indirect reference (which pypdf refuses in a content stream)
 _REFUSED_OPERATORS = frozenset((b"BI", b"ID", b"EI", b"R"))

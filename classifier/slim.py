@@ -21,20 +21,17 @@ from contextvars import ContextVar
 from itertools import islice
 from typing import Any
 
-from .content_ops import parse_operations
+from .content_ops import DELIMS, NUMBER, STRING, parse_operations
 
-_DELIM = rb"\s()<>\[\]{}/%"
-_NUMBER = rb"[+-]?(?:\d+\.?\d*|\.\d+)"
-_STRING = rb"\((?:[^()\\]|\\.|\((?:[^()\\]|\\.|\((?:[^()\\]|\\.)*\))*\))*\)"  # three levels of (nesting)
-_KEEP = rb"(" + _STRING + rb"|<[0-9A-Fa-f\s]*>|%[^\r\n]*)"
+_KEEP = rb"(" + STRING + rb"|<[0-9A-Fa-f\s]*>|%[^\r\n]*)"  # strings (three levels of nesting), hex, comments
 # operators whose operands are all numbers (or none) and that only draw: m l c v y h re, S s f F f* B B*
 # b b* n, W W*, w J j M i, g G rg RG k K sc SC
 _DRAWING = rb"(?:re|rg|RG|sc|SC|[mlcvyhSsfFBbnWw]\*?|[JjMiGgKk])"
-_DROP = rb"(?<![^" + _DELIM + rb"])(?:" + _NUMBER + rb"\s+)*" + _DRAWING + rb"(?![^" + _DELIM + rb"])\s*"
+_DROP = rb"(?<![^" + DELIMS + rb"])(?:" + NUMBER + rb"\s+)*" + _DRAWING + rb"(?![^" + DELIMS + rb"])\s*"
 _PATTERN = re.compile(_KEEP + rb"|" + _DROP, re.DOTALL)
-_INLINE_IMAGE = re.compile(rb"(?<![^" + _DELIM + rb"])BI(?![^" + _DELIM + rb"])")
+_INLINE_IMAGE = re.compile(rb"(?<![^" + DELIMS + rb"])BI(?![^" + DELIMS + rb"])")
 _PATH_OPS = re.compile(rb"\s(?:[mlcvy]|re)\s")
-_TEXT_OBJECT = re.compile(rb"(?<![^" + _DELIM + rb"])BT(?![^" + _DELIM + rb"])")
+_TEXT_OBJECT = re.compile(rb"(?<![^" + DELIMS + rb"])BT(?![^" + DELIMS + rb"])")
 MIN_PATH_OPS = 64  # below this a stream is mostly text: the pass would cost more than it saves
 MAX_FORM_DEPTH = 4
 
