@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import fast_text
 from .errors import (
     CorruptPdf,
     EncryptedPdf,
@@ -394,7 +395,7 @@ def read_pdf(path: str | Path, limits: Limits | None = None) -> Paper:
     runs: list[Run] = []
     chars = 0
     try:
-        with shared_fonts():
+        with shared_fonts(), fast_text.enabled():
             for i in range(cap):
                 page = reader.pages[i]
                 slim_page(page, reader)

@@ -31,7 +31,9 @@ _DROP = rb"(?<![^" + DELIMS + rb"])(?:" + NUMBER + rb"\s+)*" + _DRAWING + rb"(?!
 _PATTERN = re.compile(_KEEP + rb"|" + _DROP, re.DOTALL)
 _INLINE_IMAGE = re.compile(rb"(?<![^" + DELIMS + rb"])BI(?![^" + DELIMS + rb"])")
 _PATH_OPS = re.compile(rb"\s(?:[mlcvy]|re)\s")
-_TEXT_OBJECT = re.compile(rb"(?<![^" + DELIMS + rb"])BT(?![^" + DELIMS + rb"])")
+# pypdf's own test (``_has_text_operator``) for a form worth parsing: any bytes that could be a text or Do
+# operator. Forms it passes are parsed, so they are prepared here; forms it fails it never parses.
+_MAY_SHOW_TEXT = re.compile(rb"T[jJ]|Do|['\"]")
 MIN_PATH_OPS = 64  # below this a stream is mostly text: the pass would cost more than it saves
 MAX_FORM_DEPTH = 4
 
@@ -40,7 +42,7 @@ def drop_drawing(data: bytes) -> bytes:
     """The stream without its drawing operators; the same bytes when there is little to drop."""
     if sum(1 for _ in islice(_PATH_OPS.finditer(data), MIN_PATH_OPS)) < MIN_PATH_OPS:
         return data
-    if _INLINE_IMAGE.search(data):
+    if b"BI" in data and _INLINE_IMAGE.search(data):  # the substring test is C-fast; the regex is not
         return data
     return b"".join(filter(None, _PATTERN.split(data)))  # kept runs and strings; split and join stay in C
 
@@ -98,8 +100,8 @@ def _slim_forms(resources: Any, reader: Any, seen: set[int], depth: int) -> None
         if inner is not None:
             _slim_forms(inner.get_object(), reader, seen, depth + 1)
         data = form.get_data()
-        if not _TEXT_OBJECT.search(data):
-            continue  # no text: pypdf skips it without parsing
+        if not _MAY_SHOW_TEXT.search(data):
+            continue  # pypdf skips it without parsing
         copy = ContentStream(None, reader, "bytes")
         copy.set_data(data)
         _prepare(copy, data)

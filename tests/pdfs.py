@@ -81,9 +81,10 @@ def plotted_pdf(path: Path, pages: int = 2, points: int = 400) -> Path:
     return path
 
 
-def form_pdf(path: Path, points: int = 300) -> Path:
+def form_pdf(path: Path, points: int = 300, wrapper: bool = False) -> Path:
     """A hand-written one-page PDF whose whole text and a plot sit inside a form XObject (as some
-    producers wrap every page), with a nested form for the plot's labels."""
+    producers wrap every page), with a nested form for the plot's labels; with ``wrapper``, that form
+    sits in another that only places it (no text operator of its own)."""
     plot = " ".join(f"{i} {i % 17} l" for i in range(points))
     label = f"q 0 0 1 RG 0 0 m {plot} S Q BT /F1 9 Tf 10 10 Td (reward vs. steps) Tj ET".encode()
     body = (
@@ -103,6 +104,13 @@ def form_pdf(path: Path, points: int = 300) -> Path:
         b"/Length %d >>\nstream\n%s\nendstream" % (len(label), label),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
+    if wrapper:
+        place = b"q 1 0 0 1 0 0 cm /Fx1 Do Q"
+        objects[2] = objects[2].replace(b"/Fx1 5 0 R", b"/Fx1 8 0 R")
+        objects.append(
+            b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /XObject << /Fx1 5 0 R >> >> "
+            b"/Length %d >>\nstream\n%s\nendstream" % (len(place), place)
+        )
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for n, obj in enumerate(objects, start=1):

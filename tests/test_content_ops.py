@@ -25,6 +25,8 @@ def _shape(value: Any) -> Any:
     """A value with its pypdf type at every level, so 1 and 1.0, or a name and a string, differ."""
     if isinstance(value, list):
         return (type(value).__name__, [_shape(v) for v in value])
+    if isinstance(value, dict):
+        return (type(value).__name__, [(_shape(k), _shape(v)) for k, v in value.items()])
     return (type(value).__name__, value)
 
 
@@ -54,6 +56,10 @@ def _same_as_pypdf(data: bytes) -> bool:
         b"  \n ",
         b"BT 1(x)2[(y)-3<41>]TJ/F1 9Tf(a)'(b)'1 2(c)\"ET",  # no space between tokens
         b"BT (x) Tj ET 1 2",  # trailing operands: pypdf drops them too
+        b"/Span <</ActualText (x)>> BDC (y) Tj EMC /P<</MCID 3>>BDC EMC",  # marked content
+        b"/X << /A [1 (b) <43>] /B << /C /D /E 2.5 >> /F <> >> BDC << >> 1 DP",  # nested, empty
+        b"/P << % a comment\n /MCID 0 >> BDC",
+        b"00000000000000036643514 0 Td " + b"1" * 47 + b" w -" + b"2" * 46 + b" w",  # long, within pypdf's limit
     ],
 )
 def test_what_latex_and_other_writers_emit_parses_as_pypdf_parses_it(data: bytes) -> None:
@@ -63,7 +69,15 @@ def test_what_latex_and_other_writers_emit_parses_as_pypdf_parses_it(data: bytes
 @pytest.mark.parametrize(
     "data",
     [
-        b"/Span <</ActualText (x)>> BDC (y) Tj EMC",  # a dictionary
+        b"/P << /MCID 0 /MCID 1 >> BDC",  # a key given twice: pypdf warns and keeps the first
+        b"/P << /MCID >> BDC",  # a key without a value
+        b"/P << 1 2 >> BDC",  # a key that is not a name
+        b"/P << /A 1 >> stream\nxyz\nendstream",  # a stream object
+        b"/P << /A 1 BDC",  # unbalanced
+        b"/P /A 1 >> BDC",
+        b"[ << ] >> BDC",  # crossed
+        b"<< [ >> ] BDC",
+        b"/P << /A true >> BDC",  # a keyword pypdf reads as a boolean inside a dictionary
         b"BI /W 1 /H 1 /BPC 8 /CS /G ID \x00 EI",  # an inline image
         b"BT (\\777) Tj ET",  # an octal escape past 255: pypdf keeps the backslash and digits
         b"/A#ffB Do",  # an escaped name that is not UTF-8
@@ -74,7 +88,7 @@ def test_what_latex_and_other_writers_emit_parses_as_pypdf_parses_it(data: bytes
         b"1.2.3 w",
         b"1-2 w",
         b"-- w",
-        b"12345678901234567890 w",
+        b"1" * 48 + b" w",  # past 47 bytes pypdf may stop (LimitReachedError, by what follows): its call
         b"(a (b (c (d))))Tj",  # deeper than three levels
         b"1 0 R",
         b"BT (unterminated Tj ET",
@@ -102,10 +116,13 @@ _HEX = st.binary(max_size=6).map(lambda b: b"<" + b.hex().upper().encode() + b">
 _NAMES = st.from_regex(rb"\A/[A-Za-z][A-Za-z0-9.+_-]{0,8}\Z", fullmatch=True)
 _OPERAND = st.one_of(_NUMBERS, _STRINGS, _HEX, _NAMES)
 _ARRAY = st.lists(st.one_of(_NUMBERS, _STRINGS, _HEX), max_size=6).map(lambda xs: b"[" + b" ".join(xs) + b"]")
-_OPERATORS = st.sampled_from(
-    [b"Tj", b"TJ", b"Td", b"Tf", b"cm", b"BT", b"ET", b"q", b"Q", b"T*", b"'", b'"', b"Do", b"gs"]
+_DICT = st.lists(st.tuples(_NAMES, st.one_of(_OPERAND, _ARRAY)), max_size=3, unique_by=lambda kv: kv[0]).map(
+    lambda kvs: b"<<" + b" ".join(k + b" " + v for k, v in kvs) + b">>"
 )
-_OPERATION = st.tuples(st.lists(st.one_of(_OPERAND, _ARRAY), max_size=4), _OPERATORS).map(
+_OPERATORS = st.sampled_from(
+    [b"Tj", b"TJ", b"Td", b"Tf", b"cm", b"BT", b"ET", b"q", b"Q", b"T*", b"'", b'"', b"Do", b"gs", b"BDC"]
+)
+_OPERATION = st.tuples(st.lists(st.one_of(_OPERAND, _ARRAY, _DICT), max_size=4), _OPERATORS).map(
     lambda t: b" ".join([*t[0], t[1]])
 )
 _SEPARATOR = st.sampled_from([b" ", b"\n", b"\r\n", b"\t", b"  ", b"\n% note\n"])

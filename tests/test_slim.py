@@ -6,6 +6,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
+from classifier import fast_text
 from classifier.slim import MIN_PATH_OPS, drop_drawing, shared_fonts, slim_page
 
 from .conftest import corpus_pdfs, needs_corpus
@@ -16,10 +17,13 @@ PLOT = b" ".join(b"%d.5 %d l" % (i, i % 13) for i in range(MIN_PATH_OPS * 2))
 
 def _texts(path: Path, slim: bool, pages: int | None = None) -> list[str]:
     """Every page's text, as pypdf alone reads it or as ingestion prepares it (slim streams, operations
-    parsed by the fast tokeniser, fonts shared across pages)."""
+    parsed by the fast tokeniser, fonts shared across pages, the unmoved-pen shortcut)."""
     reader = pypdf.PdfReader(str(path))
     out = []
-    with shared_fonts() if slim else contextlib.nullcontext():
+    with contextlib.ExitStack() as speedups:
+        if slim:
+            speedups.enter_context(shared_fonts())
+            speedups.enter_context(fast_text.enabled())
         for page in list(reader.pages)[:pages]:
             if slim:
                 slim_page(page, reader)
@@ -117,3 +121,25 @@ def test_pages_read_with_prepared_streams_keep_their_text(tmp_path: Path) -> Non
     contents = page["/Contents"].get_object()
     assert contents._operations, "the tokeniser's operations are in place, so pypdf does not parse again"
     assert contents.operations is contents._operations
+
+
+def test_every_form_pypdf_would_parse_is_handed_its_operations(tmp_path: Path) -> None:
+    """pypdf parses any form whose bytes hold a text or Do operator, including one that only places
+    another form; each of those gets the tokeniser's operations, so pypdf parses none itself."""
+    from pypdf._text_extraction import _has_text_operator
+    from pypdf.generic import ContentStream
+
+    pdf = form_pdf(tmp_path / "wrapped.pdf", wrapper=True)
+    reader = pypdf.PdfReader(str(pdf))
+    page = reader.pages[0]
+    slim_page(page, reader)
+    forms, todo = [], [page["/Resources"]]
+    while todo:
+        for form in todo.pop().get_object().get("/XObject", {}).values():
+            forms.append(form.get_object())
+            todo.extend([forms[-1]["/Resources"]] if "/Resources" in forms[-1] else [])
+    assert len(forms) == 3
+    for form in forms:
+        assert isinstance(form, ContentStream) and form._operations, form.get_data()[:40]
+    assert _has_text_operator(forms[0].get_data()) and b"BT" not in forms[0].get_data()
+    assert "A Paper Wrapped in a Form" in page.extract_text()
