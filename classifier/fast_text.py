@@ -1,15 +1,18 @@
-"""pypdf's text extractor with a shortcut for the pen that did not move.
+"""pypdf's text extractor with two shortcuts for what it computes over and over.
 
-After every shown string pypdf runs ``crlf_space_check``: it multiplies the text and transformation
-matrices twice, takes three square roots and copies the page's text so far, to decide whether the
-string starts a new line or a new word. Inside a ``TJ`` array (each word, and each space pypdf adds
-between words) the matrices are those of the previous check, so the answer is always "neither": a
-third of text extraction went to asking it again. ``FastTextExtraction`` answers that case itself,
-with pypdf's own arithmetic on the same values, and leaves every other case to pypdf.
+1. After every shown string pypdf runs ``crlf_space_check``: it multiplies the text and
+   transformation matrices twice, takes three square roots and copies the page's text so far, to
+   decide whether the string starts a new line or a new word. Inside a ``TJ`` array (each word, and
+   each space pypdf adds between words) the matrices are those of the previous check, so the answer
+   is always "neither". ``_settled`` answers that case with pypdf's own arithmetic on the same values.
+2. For every string it decodes the bytes through the font's encoding and character map and sums the
+   glyph widths, though a paper shows the same few thousand strings in the same few fonts again and
+   again. ``_shown`` asks pypdf once per font and string and remembers the answer for the PDF.
 
-The shortcut is proven against one version of pypdf's code, so it is installed only when the source
-of the functions it stands in for hashes as expected; any other pypdf runs as it is (and a test says
-so). It acts only inside ``enabled()``, the block in which ingestion reads one PDF.
+Every other case is left to pypdf. The shortcuts are proven against one version of pypdf's code, so
+they are installed only when the source of the functions they stand in for hashes as expected; any
+other pypdf runs as it is (and a test says so). They act only inside ``enabled()``, the block in
+which ingestion reads one PDF.
 """
 
 from __future__ import annotations
@@ -23,9 +26,9 @@ from contextvars import ContextVar
 from typing import Any
 
 _ENABLED: ContextVar[bool] = ContextVar("rltaxo_fast_text", default=False)
-# sha256 of the source of mult, orient, crlf_space_check and TextExtraction._post_process_text_operation
-# in the pypdf versions the shortcut was checked against (a test compares the text of every corpus page)
-VERIFIED = frozenset({"e33fa92ff2d816942613185417fb58d2d562c3a994825be464fc9156668522b6"})  # pypdf 7.1.1
+# sha256 of the source of the pypdf functions below (``source_hash``) in the versions the shortcuts were
+# checked against: tests compare the text of every corpus page, made-up pages and random streams
+VERIFIED = frozenset({"0d687143fdb924739397b202757729d59570fd819f751e1804393f2b6492547c"})  # pypdf 7.1.1
 _installed: bool | None = None
 
 
@@ -34,20 +37,25 @@ def enabled() -> Iterator[None]:
     """Take the shortcut while reading one PDF in this thread; elsewhere pypdf is unchanged."""
     install()
     token = _ENABLED.set(True)
+    shown = _SHOWN.set({})
     try:
         yield
     finally:
+        _SHOWN.reset(shown)
         _ENABLED.reset(token)
 
 
 def source_hash() -> str | None:
     """The hash of the pypdf code the shortcut stands in for, or None when that code is not there."""
     try:
-        from pypdf._text_extraction import crlf_space_check, mult, orient
+        from pypdf._text_extraction import crlf_space_check, get_display_str, get_text_operands, mult, orient
         from pypdf._text_extraction._text_extractor import TextExtraction
 
-        parts = [inspect.getsource(f) for f in (mult, orient, crlf_space_check)]
-        parts.append(inspect.getsource(TextExtraction._post_process_text_operation))
+        code = (mult, orient, crlf_space_check, get_text_operands, get_display_str)
+        parts = [inspect.getsource(f) for f in code]
+        parts += [
+            inspect.getsource(f) for f in (TextExtraction._post_process_text_operation, TextExtraction._handle_tj)
+        ]
     except (ImportError, AttributeError, OSError, TypeError):
         return None
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
@@ -66,11 +74,13 @@ def install() -> bool:
 
 
 def _fast_class() -> type:
+    import pypdf._text_extraction as te
     from pypdf._text_extraction import mult, orient
     from pypdf._text_extraction._text_extractor import TextExtraction
 
     class FastTextExtraction(TextExtraction):
-        """``TextExtraction`` that settles the unmoved pen without ``crlf_space_check``."""
+        """``TextExtraction`` that settles the unmoved pen without ``crlf_space_check`` and shows each
+        string of a font once."""
 
         def __init__(self) -> None:
             super().__init__()
@@ -80,7 +90,84 @@ def _fast_class() -> type:
             if not (self._rltaxo_fast and _settled(self, str_widths, mult, orient)):
                 super()._post_process_text_operation(str_widths)
 
+        def _handle_tj(
+            self,
+            text: str,
+            operands: list[Any],
+            cm_matrix: list[float],
+            tm_matrix: list[float],
+            font_resource: Any,
+            font: Any,
+            orientations: tuple[int, ...],
+            font_size: float,
+            rtl_dir: bool,
+            visitor_text: Any,
+            actual_str_size: dict[str, float],
+        ) -> tuple[str, bool, dict[str, float]]:
+            shown = (
+                _shown(te, operands, cm_matrix, tm_matrix, font, orientations, rtl_dir) if self._rltaxo_fast else None
+            )
+            if shown is None:
+                return super()._handle_tj(
+                    text,
+                    operands,
+                    cm_matrix,
+                    tm_matrix,
+                    font_resource,
+                    font,
+                    orientations,
+                    font_size,
+                    rtl_dir,
+                    visitor_text,
+                    actual_str_size,
+                )
+            appended, font_widths, count = shown
+            actual_str_size["str_widths"] += font_widths * font_size + 1000 * self.char_spacing * count
+            actual_str_size["str_height"] = font_size
+            return text + appended, rtl_dir, actual_str_size
+
     return FastTextExtraction
+
+
+_SHOWN: ContextVar[dict[tuple[int, Any], tuple[Any, float, str, float, int]] | None] = ContextVar(
+    "rltaxo_shown", default=None
+)
+
+
+def _shown(
+    te: Any,
+    operands: list[Any],
+    cm: list[float],
+    tm: list[float],
+    font: Any,
+    orientations: tuple[int, ...],
+    rtl_dir: bool,
+) -> tuple[str, float, int] | None:
+    """What showing ``operands[0]`` in ``font`` appends to the text, its width and its length, as
+    pypdf's ``get_text_operands`` and ``get_display_str`` compute them, remembered per font and
+    string; None where pypdf must decide (another orientation, right-to-left text)."""
+    cache = _SHOWN.get()
+    if cache is None or not operands:
+        return None
+    operand = operands[0]
+    is_str = isinstance(operand, str)
+    if not is_str and (rtl_dir or (te.CUSTOM_RTL_MIN and te.CUSTOM_RTL_MAX)):
+        return None
+    if te.orient(te.mult(tm, cm)) not in orientations:
+        return None
+    key = (id(font), operand)
+    hit = cache.get(key)
+    if hit is not None and hit[0] is font and hit[1] == font.space_width:
+        return hit[2], hit[3], hit[4]
+    text_operands, is_str_operands, font_widths = te.get_text_operands(operands, cm, tm, font, orientations)
+    if is_str_operands:
+        appended = text_operands
+    else:
+        appended = "".join(font.character_map.get(c, c) for c in text_operands)
+        if te.RTL_CHARACTER_PATTERN.search(appended) is not None:
+            return None
+    cache[key] = (font, font.space_width, appended, font_widths, len(text_operands))
+    return appended, font_widths, len(text_operands)
 
 
 def _settled(ex: Any, str_widths: float, mult: Any, orient: Any) -> bool:
