@@ -2454,22 +2454,22 @@ LATER: list[tuple[str, str, str, str]] = [
     ),
     # set 78 (made-up): RL named as the tool for fine-tuning a generator; rewards computed heuristically or by automatic metrics of several kinds
     (
-        'm78-rl-for-finetuning-with-black-box-teacher',
-        'rl4llm/fine-tuning/without-human-feedback',
-        'Teacher-Guided Policy Gradients for Compact Story Generators',
-        'Reinforcement learning is an increasingly common recipe for fine-tuning small language models for open-ended writing. We propose an RL method for training a compact story generator alongside a black-box teacher LLM that is only reachable through an API: the teacher continues half-finished drafts of the student, and these continuations seed new rollouts. Rewards come from automatic coherence and diversity metrics. On two story benchmarks the student trained this way beats supervised distillation from the teacher.',
+        "m78-rl-for-finetuning-with-black-box-teacher",
+        "rl4llm/fine-tuning/without-human-feedback",
+        "Teacher-Guided Policy Gradients for Compact Story Generators",
+        "Reinforcement learning is an increasingly common recipe for fine-tuning small language models for open-ended writing. We propose an RL method for training a compact story generator alongside a black-box teacher LLM that is only reachable through an API: the teacher continues half-finished drafts of the student, and these continuations seed new rollouts. Rewards come from automatic coherence and diversity metrics. On two story benchmarks the student trained this way beats supervised distillation from the teacher.",
     ),
     (
-        'm78-heuristic-rewards-not-human',
-        'rl4llm/fine-tuning/without-human-feedback',
-        'How Far Can Heuristic Rewards Take Reasoning Fine-Tuning?',
+        "m78-heuristic-rewards-not-human",
+        "rl4llm/fine-tuning/without-human-feedback",
+        "How Far Can Heuristic Rewards Take Reasoning Fine-Tuning?",
         "Alignment with RLHF made reinforcement learning a standard step in building assistants. We ask how much of its benefit for arithmetic reasoning remains when rewards are computed heuristically, from the final answer's format and agreement with a reference. We fine-tune language models of three sizes with PPO and with a simple filtered self-training baseline, and compare the resulting accuracy and the diversity of their solutions.",
     ),
     # set 80 (made-up): RL named only as the source of an idea (borrowed from, inspired by) is not RL the paper uses
     (
-        'm80-inspired-by-rl-prompting-only',
-        'out-of-scope',
-        'Lookahead Prompting for Spreadsheet Agents',
-        'Language-model agents that operate spreadsheets often commit to a formula too early. Borrowing the idea of rollouts from reinforcement learning, our agent asks the language model to imagine the result of several candidate edits in the environment before acting, and keeps the one its own critique rates best. The model is only prompted; nothing is trained. On a suite of spreadsheet tasks the agent completes a third more tasks than a greedy agent.',
+        "m80-inspired-by-rl-prompting-only",
+        "out-of-scope",
+        "Lookahead Prompting for Spreadsheet Agents",
+        "Language-model agents that operate spreadsheets often commit to a formula too early. Borrowing the idea of rollouts from reinforcement learning, our agent asks the language model to imagine the result of several candidate edits in the environment before acting, and keeps the one its own critique rates best. The model is only prompted; nothing is trained. On a suite of spreadsheet tasks the agent completes a third more tasks than a greedy agent.",
     ),
 ]

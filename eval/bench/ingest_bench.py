@@ -6,7 +6,8 @@
 operations tokenised in C, fonts built once, pypdf's repeated per-string answers remembered, clean-up,
 title, abstract, sections, reading only the pages the excerpt needs) + build_excerpt, in-process;
 (b') the same through the guarded child process the CLI uses. Each is timed REPEATS times per paper
-and the fastest kept, because a shared machine's noise only ever adds time. Reports medians, pages/s and the (b)/(a) ratio.
+and the fastest kept, because a shared machine's noise only ever adds time. Reports medians, pages/s
+and the (b)/(a) ratio.
 """
 
 from __future__ import annotations
