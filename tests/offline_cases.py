@@ -2472,4 +2472,11 @@ LATER: list[tuple[str, str, str, str]] = [
         "Lookahead Prompting for Spreadsheet Agents",
         "Language-model agents that operate spreadsheets often commit to a formula too early. Borrowing the idea of rollouts from reinforcement learning, our agent asks the language model to imagine the result of several candidate edits in the environment before acting, and keeps the one its own critique rates best. The model is only prompted; nothing is trained. On a suite of spreadsheet tasks the agent completes a third more tasks than a greedy agent.",
     ),
+    # set 84 (made-up): a model that judges or ranks is not a person giving feedback (a noun glued to its suffix, 'tutoring', is not 'tutor' either)
+    (
+        "m84-model-judges-rank-replies",
+        "rl4llm/fine-tuning/without-human-feedback",
+        "LLM Judges Rank Tutoring Replies",
+        "We fine-tune a math tutoring chatbot with PPO. A tutoring assistant model judges pairs of candidate replies and ranks them by how well they guide the student, and a reward model is trained on its rankings. The tuned chatbot gives fewer answers away.",
+    ),
 ]
