@@ -2479,4 +2479,17 @@ LATER: list[tuple[str, str, str, str]] = [
         "LLM Judges Rank Tutoring Replies",
         "We fine-tune a math tutoring chatbot with PPO. A tutoring assistant model judges pairs of candidate replies and ranks them by how well they guide the student, and a reward model is trained on its rankings. The tuned chatbot gives fewer answers away.",
     ),
+    # set 86 (made-up): language models named only in a contrast with other work ('in contrast to', 'unlike'); an LLM that explains an RL agent leaves it as it is
+    (
+        "m86-unlike-prior-work-with-lms",
+        "out-of-scope",
+        "Hand-Shaped Rewards for Fast Drone Racing",
+        "We train racing drones with deep reinforcement learning in a simulator and fly the policy on real hardware. In contrast to recent approaches that let a large language model write the reward function, we shape the reward by hand from gate progress and body rates. The drones beat an expert pilot on two tracks.",
+    ),
+    (
+        "m86-explaining-rl-agents",
+        "out-of-scope",
+        "Explaining Reinforcement Learning Trading Agents in Plain Language",
+        "Analysts distrust trading agents they cannot question. We summarize the agent's policy as a small set of rules and let a large language model answer analysts' questions about why the reinforcement learning agent made a trade. The agent is left exactly as it was trained. Analysts using the answers predicted the agent's next trade more often.",
+    ),
 ]

@@ -38,12 +38,14 @@ NEGATION = re.compile(
     r"|\b(?:RL|reinforcement[- ]learning)-free\b",
     re.IGNORECASE,
 )
-# What a method is measured against is not the method: "... and outperforms PPO-based RLHF" says nothing
-# of RL for this paper. A comparison covers the rest of its clause up to a preposition that sets the
-# scene ("more effective than X for training language models"), and counts for nothing.
+# What a method is measured against, or set against, is not the method: "... and outperforms PPO-based
+# RLHF" or "in contrast to recent work that lets an LLM write the reward" says nothing of this paper. A
+# comparison covers the rest of its clause up to a preposition that sets the scene ("more effective than
+# X for training language models"), and counts for nothing.
 COMPARISON = re.compile(
     r"\b(?:outperform\w*|surpass\w*|rival\w*|(?:match\w*|exceed\w*) or (?:exceed|outperform|surpass)\w*|better than"
-    r"|(?:more|less|fewer) \w+ than|comparable to|on par with|competitive with)\b"
+    r"|(?:more|less|fewer) \w+ than|comparable to|on par with|competitive with"
+    r"|unlike (?:\w+ ){0,2}(?:prior|previous|existing|recent|earlier|other|past)|in contrast to|contrary to)\b"
     r"[^,;.:!?()]*?(?=\b(?:for|in|on|across|at|while|whereas|when)\b|[,;.:!?()]|$)",
     re.IGNORECASE,
 )
