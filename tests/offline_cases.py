@@ -2492,4 +2492,11 @@ LATER: list[tuple[str, str, str, str]] = [
         "Explaining Reinforcement Learning Trading Agents in Plain Language",
         "Analysts distrust trading agents they cannot question. We summarize the agent's policy as a small set of rules and let a large language model answer analysts' questions about why the reinforcement learning agent made a trade. The agent is left exactly as it was trained. Analysts using the answers predicted the agent's next trade more often.",
     ),
+    # set 88 (made-up): RL named only as future work is not work the paper did
+    (
+        "m88-rl-left-for-future-work",
+        "out-of-scope",
+        "Synthetic Dialogues from Language Models for Training Intent Classifiers",
+        "Collecting labelled utterances for intent classification is costly. We prompt a large language model to generate diverse utterances for each intent and train a small classifier on the synthetic data with standard supervised learning. Classifiers trained on synthetic data reach 90% of the accuracy of classifiers trained on real data. A reinforcement learning approach to data selection is left for future work.",
+    ),
 ]

@@ -28,7 +28,7 @@ from ..result import Verdict
 from ..taxonomy import Answer, Taxonomy
 from ..taxonomy_spec import QuestionSpec, RuleSpec
 from . import Backend
-from .offline_cues import BACKGROUND, CLAIM, COMPARISON, EVALUATION, NEGATION, SURVEY, TRAINING, pattern
+from .offline_cues import BACKGROUND, CLAIM, COMPARISON, EVALUATION, FUTURE, NEGATION, SURVEY, TRAINING, pattern
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])")
 _FIRST_PERSON_FULLTEXT = 40  # most claim sentences taken from the full text
@@ -131,7 +131,8 @@ def sentences_of(paper: Paper) -> list[Sentence]:
         # Work Prompting methods such as ...") and lends one the other's background marker
         texts = [sec.text for sec in paper.sections] or [paper.text]
         split = [s for text in texts for s in _split(text)]
-        body = [s for s in split if s not in seen and CLAIM.search(s) and not BACKGROUND.search(s)]
+        aside = (BACKGROUND, FUTURE)  # another's work, or work left for later
+        body = [s for s in split if s not in seen and CLAIM.search(s) and not any(p.search(s) for p in aside)]
         out += [Sentence(s, BODY_CLAIM_W, "body") for s in body[:_FIRST_PERSON_FULLTEXT]]
     return out
 
@@ -141,6 +142,8 @@ def _split(text: str) -> list[str]:
 
 
 def _weight(sent: str, claim: float, neutral: float) -> float:
+    if FUTURE.search(sent):
+        return 0.0
     if BACKGROUND.search(sent) and not re.search(r"\b(?:we|our)\b", sent, re.IGNORECASE):
         return BACKGROUND_W
     if BACKGROUND.search(sent):

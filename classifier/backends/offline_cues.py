@@ -86,6 +86,14 @@ BACKGROUND = re.compile(
     re.IGNORECASE,
 )
 
+# Work the paper leaves for later is not work it did: "an RL approach to data selection is left for future
+# work" counts for nothing.
+FUTURE = re.compile(
+    r"\b(?:future (?:work|research|directions?|studies)|in (?:the )?future\b|we plan to|left (?:open |as )?(?:for|to) "
+    r"(?:future|later)|leave (?:\w+ ){0,6}(?:for|to) (?:future|later)|remains? to be (?:explored|seen|studied))",
+    re.IGNORECASE,
+)
+
 # A survey or review proposes no method of its own: its label is its subject, and a person should check it.
 SURVEY = re.compile(
     r"\b(?:this|our|a) (?:survey|review|position paper)\b|\bwe (?:survey|review)\b|^(?:a )?survey\b", re.IGNORECASE
