@@ -223,3 +223,34 @@ def test_request_files_split_at_the_limits(tmp_path: Path) -> None:
 def test_prompt_tokens_are_estimated_without_a_tokenizer() -> None:
     body = {"messages": [{"role": "system", "content": "a" * 400}, {"role": "user", "content": "b" * 800}]}
     assert estimate_prompt_tokens(body) == pytest.approx(300, rel=0.05)
+
+
+@pytest.mark.slow
+def test_ctrl_c_mid_request_ends_at_once_says_how_to_resume_and_the_rerun_collects(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    """Ctrl-C while the client waits on the server (a status request the fake never answers): exit 130 at
+    once with one line on how to resume; the re-run finds the batch it submitted and collects it."""
+    import time
+
+    lst = make_list(tmp_path)
+    with FakeBatchAPI(steps=1) as fake:
+        e = api_env(env, fake)
+        fake.hold = {"GET batches/*"}
+        proc = subprocess.Popen([sys.executable, "-m", "classifier", "batch", str(lst), "--backend", "openai",
+                                 "--batch-api", "--wait"], env=e, cwd=ROOT, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True)  # fmt: skip
+        try:
+            assert fake.held.wait(60), "the client never asked for the batch's status"
+            t0 = time.monotonic()
+            proc.send_signal(signal.SIGINT)
+            _, err = proc.communicate(timeout=30)
+            took = time.monotonic() - t0
+        finally:
+            fake.release()
+        assert proc.returncode == 130 and took < 5, (proc.returncode, took, err)
+        assert "re-run the same command to resume" in err and "Traceback" not in err
+        r = batch(e, lst, "--batch-api", "--wait")
+        assert r.returncode == 0, r.stderr
+        assert fake.uploads == 1 and fake.creates == 1
+    assert len(records(tmp_path)) == 6

@@ -209,6 +209,31 @@ def write_derived(
     return n, failed
 
 
+def _interruptible(work: Any) -> int:
+    """Run the Batch API steps in a worker thread while the main thread waits on a Ctrl-C flag, so a
+    Ctrl-C is never lost (see ``interrupt``) and ends the run at once, mid-request or mid-backoff. Every
+    step's outcome is already saved (the state file, whole result records), so nothing is lost."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from ..interrupt import result_of, sigint_flag
+
+    pool = ThreadPoolExecutor(max_workers=1)
+    try:
+        with sigint_flag() as stop:
+            return int(result_of(pool.submit(work), stop))
+    except KeyboardInterrupt:
+        typer.echo(
+            "rltaxo: interrupted; re-run the same command to resume (batches already submitted keep running; "
+            "--cancel stops them)",
+            err=True,
+        )
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(EXIT_INTERRUPTED)
+    finally:
+        pool.shutdown(wait=False)
+
+
 def _other_mode(params: dict[str, Any], items: list[Any], out: Path, reading_list: Path, *paths: Path) -> int:
     from . import batch_modes
 
@@ -225,9 +250,9 @@ def _other_mode(params: dict[str, Any], items: list[Any], out: Path, reading_lis
         if p["import_results"]:
             code = batch_modes.import_results(pipe, items, out, p["import_results"], json_out=p["json_out"])
         else:
-            code = batch_modes.batch_api(pipe, items, out, wait=p["wait"], status_only=p["status"],
-                                         cancel_all=p["cancel"], fallback=not p["no_fallback"], workers=workers,
-                                         json_out=p["json_out"])  # fmt: skip
+            code = _interruptible(lambda: batch_modes.batch_api(
+                pipe, items, out, wait=p["wait"], status_only=p["status"], cancel_all=p["cancel"],
+                fallback=not p["no_fallback"], workers=workers, json_out=p["json_out"]))  # fmt: skip
     finally:
         pipe.close()
     if not p["status"]:
