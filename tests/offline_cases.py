@@ -2499,4 +2499,17 @@ LATER: list[tuple[str, str, str, str]] = [
         "Synthetic Dialogues from Language Models for Training Intent Classifiers",
         "Collecting labelled utterances for intent classification is costly. We prompt a large language model to generate diverse utterances for each intent and train a small classifier on the synthetic data with standard supervised learning. Classifiers trained on synthetic data reach 90% of the accuracy of classifiers trained on real data. A reinforcement learning approach to data selection is left for future work.",
     ),
+    # set 90 (made-up): an LM agent trained end to end with RL on hidden tests (and compared at length with prompting); missions an LLM assigns to robots that fly RL-trained policies
+    (
+        "m90-agent-trained-end-to-end-tests-pass",
+        "rl4llm/fine-tuning/without-human-feedback",
+        "Spreadsheet Formula Agents Trained on Test Outcomes",
+        "Language model agents that write spreadsheet formulas are usually prompted with long instructions. We train a small language model agent end to end with reinforcement learning, rewarding an episode when the workbook's hidden tests pass. The trained agent fixes more broken workbooks on our benchmark than the same model with the best prompting recipe.",
+    ),
+    (
+        "m90-mission-assignment-over-rl-navigation",
+        "rl+llm/without-language-feedback",
+        "Language-Model Mission Planning for Delivery Drones",
+        "A large language model reads a day's delivery requests and assigns delivery missions to drones in one pass. Each drone flies its missions with a navigation policy trained beforehand with reinforcement learning. The language model is not trained and the navigation policies are not changed.",
+    ),
 ]

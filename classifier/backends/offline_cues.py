@@ -44,7 +44,7 @@ NEGATION = re.compile(
 # X for training language models"), and counts for nothing.
 COMPARISON = re.compile(
     r"\b(?:outperform\w*|surpass\w*|rival\w*|(?:match\w*|exceed\w*) or (?:exceed|outperform|surpass)\w*|better than"
-    r"|(?:more|less|fewer) \w+ than|comparable to|on par with|competitive with"
+    r"|(?:more|less|fewer) \w+ (?:[\w-]+ ){0,5}?than|comparable to|on par with|competitive with"
     r"|unlike (?:\w+ ){0,2}(?:prior|previous|existing|recent|earlier|other|past)|in contrast to|contrary to)\b"
     r"[^,;.:!?()]*?(?=\b(?:for|in|on|across|at|while|whereas|when)\b|[,;.:!?()]|$)",
     re.IGNORECASE,
