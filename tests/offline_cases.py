@@ -2512,4 +2512,11 @@ LATER: list[tuple[str, str, str, str]] = [
         "Language-Model Mission Planning for Delivery Drones",
         "A large language model reads a day's delivery requests and assigns delivery missions to drones in one pass. Each drone flies its missions with a navigation policy trained beforehand with reinforcement learning. The language model is not trained and the navigation policies are not changed.",
     ),
+    # set 92 (made-up): a language model proposing activities someone might attempt, on which an RL policy is trained, sets goals
+    (
+        "m92-lm-proposes-what-a-player-might-try",
+        "llm4rl/goal",
+        "Play Ideas from a Language Model for a Kitchen Robot",
+        "A kitchen robot learns skills faster when it practises varied activities. Given a list of the utensils on the counter, a language model proposes activities a cook might attempt, such as pouring water into the pan. A camera-based checker tells whether each was completed, and the robot's instruction-conditioned policy is trained with reinforcement learning on these activities and tasks. It masters more activities in a week than with a fixed task list.",
+    ),
 ]
