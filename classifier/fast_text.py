@@ -25,7 +25,11 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
-_ENABLED: ContextVar[bool] = ContextVar("rltaxo_fast_text", default=False)
+# The strings remembered for the PDF being read; set only inside ``enabled()``, so it also says whether
+# the shortcuts are on. An extractor takes it when it is built (one per page or form).
+_SHOWN: ContextVar[dict[tuple[int, Any], tuple[Any, float, str, float, int]] | None] = ContextVar(
+    "rltaxo_shown", default=None
+)
 # sha256 of the source of the pypdf functions below (``source_hash``) in the versions the shortcuts were
 # checked against: tests compare the text of every corpus page, made-up pages and random streams
 VERIFIED = frozenset({"0d687143fdb924739397b202757729d59570fd819f751e1804393f2b6492547c"})  # pypdf 7.1.1
@@ -36,13 +40,11 @@ _installed: bool | None = None
 def enabled() -> Iterator[None]:
     """Take the shortcut while reading one PDF in this thread; elsewhere pypdf is unchanged."""
     install()
-    token = _ENABLED.set(True)
-    shown = _SHOWN.set({})
+    token = _SHOWN.set({})
     try:
         yield
     finally:
-        _SHOWN.reset(shown)
-        _ENABLED.reset(token)
+        _SHOWN.reset(token)
 
 
 def source_hash() -> str | None:
@@ -84,10 +86,10 @@ def _fast_class() -> type:
 
         def __init__(self) -> None:
             super().__init__()
-            self._rltaxo_fast = _ENABLED.get()
+            self._rltaxo_shown = _SHOWN.get()  # None outside enabled(): pypdf as it is
 
         def _post_process_text_operation(self, str_widths: float) -> None:
-            if not (self._rltaxo_fast and _settled(self, str_widths, mult, orient)):
+            if self._rltaxo_shown is None or not _settled(self, str_widths, mult, orient):
                 super()._post_process_text_operation(str_widths)
 
         def _handle_tj(
@@ -105,7 +107,9 @@ def _fast_class() -> type:
             actual_str_size: dict[str, float],
         ) -> tuple[str, bool, dict[str, float]]:
             shown = (
-                _shown(te, operands, cm_matrix, tm_matrix, font, orientations, rtl_dir) if self._rltaxo_fast else None
+                _shown(te, self._rltaxo_shown, operands, cm_matrix, tm_matrix, font, orientations, rtl_dir)
+                if self._rltaxo_shown is not None
+                else None
             )
             if shown is None:
                 return super()._handle_tj(
@@ -129,13 +133,9 @@ def _fast_class() -> type:
     return FastTextExtraction
 
 
-_SHOWN: ContextVar[dict[tuple[int, Any], tuple[Any, float, str, float, int]] | None] = ContextVar(
-    "rltaxo_shown", default=None
-)
-
-
 def _shown(
     te: Any,
+    cache: dict[tuple[int, Any], tuple[Any, float, str, float, int]],
     operands: list[Any],
     cm: list[float],
     tm: list[float],
@@ -146,8 +146,7 @@ def _shown(
     """What showing ``operands[0]`` in ``font`` appends to the text, its width and its length, as
     pypdf's ``get_text_operands`` and ``get_display_str`` compute them, remembered per font and
     string; None where pypdf must decide (another orientation, right-to-left text)."""
-    cache = _SHOWN.get()
-    if cache is None or not operands:
+    if not operands:
         return None
     operand = operands[0]
     is_str = isinstance(operand, str)
