@@ -40,6 +40,41 @@ class BatchReport:
     usage: list[Usage] = field(default_factory=list)  # token usage of this run's answers only
 
 
+Maker = tuple[str, str, str, str]  # (tree, backend, model, prompt version), as ResultSummary.made_by
+
+
+def maker_of(pipe: Pipeline) -> Maker:
+    tax = pipe.taxonomy
+    b = pipe.backend
+    return (f"{tax.name} ({tax.short_hash})", b.name, b.model, b.prompt_version)
+
+
+def _same_maker(rec: RecordSummary, maker: Maker) -> bool:
+    if rec.result is None or not rec.result.backend:  # an error record, or a line from an older rltaxo
+        return True
+    tree, backend, model, prompt = rec.result.made_by()
+    # a server may answer with a dated model name ("gpt-4o-2024-08-06" for "gpt-4o")
+    same_model = model == maker[2] or model.startswith(maker[2] + "-")
+    return (tree, backend, prompt) == (maker[0], maker[1], maker[3]) and same_model
+
+
+def check_maker(done: dict[str, RecordSummary], maker: Maker, out: Path, relabel: bool) -> dict[str, RecordSummary]:
+    """Labels made by another tree, backend, model or prompt are not this run's: refuse the output in one
+    line, or with ``relabel`` count them as not done (the new record supersedes the old one)."""
+    other = {k for k, r in done.items() if not _same_maker(r, maker)}
+    if not other:
+        return done
+    if relabel:
+        return {k: r for k, r in done.items() if k not in other}
+    r = done[next(iter(other))].result
+    assert r is not None
+    raise OutputError(
+        f"{out}: {len(other)} label(s) there were made by {r.backend} {r.model} (tree {r.taxonomy}, prompt "
+        f"{r.prompt_version}); this run is {maker[1]} {maker[2]} (tree {maker[0]}, prompt {maker[3]})",
+        hint="use another -o, or --relabel to label those items again",
+    )
+
+
 def load_done(out: Path, retry_failed: bool) -> dict[str, RecordSummary]:
     """The last record of every item in ``out`` (summaries); repairs a torn tail, and drops garbage
     lines and, with ``retry_failed``, failures, by rewriting the file line by line."""
@@ -231,8 +266,9 @@ def run_batch(
     workers: int = 1,
     retry_failed: bool = False,
     show_progress: bool = True,
+    relabel: bool = False,
 ) -> BatchReport:
-    done = load_done(out, retry_failed)
+    done = check_maker(load_done(out, retry_failed), maker_of(pipe), out, relabel)
     todo = [it for it in items if it.key not in done]
     prefetch_metadata(pipe, todo, show_progress)
     report = BatchReport(total=len(items), skipped=len(items) - len(todo))

@@ -9,15 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from .errors import OutputError
+from .guard import claim, free
 from .records import RecordSummary
 from .taxonomy import Taxonomy
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve()
-    except OSError:
-        return a.absolute() == b.absolute()
 
 
 def default_out(reading_list: Path) -> Path:
@@ -30,24 +24,25 @@ def default_out(reading_list: Path) -> Path:
 
 def derived_path(out: Path, ext: str, inputs: Iterable[Path] = ()) -> Path:
     """Where a derived output (``.md``, ``.csv``, ``.bib``) goes: beside the results file, never the
-    results file itself and never an input, whatever the user named them."""
+    results file itself, never an input, and never a file rltaxo did not write (nor a FIFO or device),
+    whatever the user named them: the next candidate name is taken instead."""
     base = out.name[: -len(".jsonl")] if out.name.endswith(".jsonl") else out.name
-    taken = [out, *inputs]
+    taken = [(out, "results file"), *((p, "reading list") for p in inputs)]
     for stem in (base, base + ".rltaxo", base + ".rltaxo-out"):
         cand = out.with_name(stem + ext)
-        if not any(_same_file(cand, t) for t in taken):
+        if free(cand, taken):
             return cand
     raise OutputError(f"{out}: no free name for its {ext} output", hint="give -o another name")
 
 
 def check_outputs(reading_list: Path, out: Path) -> None:
-    """Refuse, before any work, a results file that is the reading list or cannot be a file."""
-    if _same_file(out, reading_list):
-        raise OutputError(f"{out}: is the reading list itself", hint="give -o another name")
-    if out.is_dir():
-        raise OutputError(f"{out}: is a folder", hint="give -o a file name, e.g. -o labels.jsonl")
-    if out.exists() and not out.is_file():
-        raise OutputError(f"{out}: is not a regular file", hint="give -o a file name, e.g. -o labels.jsonl")
+    """Refuse, before any work, a results file (or its lock sidecar) that is the reading list, cannot be
+    a file, or is a file rltaxo did not write."""
+    claim(out, keep=[(reading_list, "reading list")], what="results")
+    if not out.name:
+        raise OutputError(f"{out}: is not a file name", hint="give -o a file name, e.g. -o labels.jsonl")
+    for suffix, what in ((".lock", "lock file"), (".tmp", "results file's temporary copy")):
+        claim(out.with_name(out.name + suffix), keep=[(reading_list, "reading list"), (out, "results file")], what=what)
 
 
 CSV_FIELDS = [
@@ -146,7 +141,8 @@ def write_bibtex(bib_in: Path, records: Iterable[RecordSummary], path: Path) -> 
         words = [w.strip() for w in str(old.value).split(",")] if old else []
         words = [w for w in words if w and not w.startswith("rltaxo:")] + [f"rltaxo:{leaf}"]
         entry.set_field(Field("keywords", ", ".join(words)))
-    path.write_text(bibtexparser.write_string(library), encoding="utf-8")
+    head = f"% rltaxo: {bib_in.name} with each labeled entry's leaf in its keywords (rltaxo:<leaf>)\n\n"
+    path.write_text(head + bibtexparser.write_string(library), encoding="utf-8")
 
 
 def write_ris(ris_in: Path, records: Iterable[RecordSummary], path: Path) -> None:

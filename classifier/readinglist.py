@@ -162,8 +162,16 @@ def _ris_items(path: Path) -> list[Item]:
     """RIS as Zotero, Mendeley, EndNote and Rayyan export it, read with rispy."""
     import rispy
 
+    text = path.read_text(encoding="utf-8-sig", errors="replace")
+    starts = [m.end() for m in re.finditer(r"^TY  -", text, re.MULTILINE)]
+    if not starts:
+        if text.strip():
+            raise ReadingListError(f"{path}: not a RIS file (no 'TY  -' record start)", hint="export the list as RIS")
+        return []
+    if not re.search(r"^ER  -", text[starts[-1] :], re.MULTILINE):
+        text += "\nER  - \n"  # the last record lacks its end line: rispy would drop it without a word
     try:
-        entries = rispy.loads(path.read_text(encoding="utf-8-sig"))
+        entries = rispy.loads(text)
     except Exception as exc:
         raise ReadingListError(f"{path}: not a readable RIS file ({type(exc).__name__}: {exc})") from exc
     items = []

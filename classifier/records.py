@@ -48,6 +48,14 @@ class ResultSummary(BaseModel):
     title: str = ""
     cached: bool = False
     original_leaf: str | None = Field(None, description="Set when a person changed the label (rltaxo review).")
+    backend: str = ""
+    model: str = ""
+    prompt_version: str = ""
+    taxonomy: str = ""
+
+    def made_by(self) -> tuple[str, str, str, str]:
+        """What produced the label: a run that differs must not count it as done."""
+        return (self.taxonomy, self.backend, self.model, self.prompt_version)
 
 
 class RecordSummary(BaseModel):

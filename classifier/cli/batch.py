@@ -42,6 +42,10 @@ def batch(
     column: Annotated[str | None, typer.Option("--column", help="CSV column holding ids, URLs or paths.")] = None,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, max=64, help="Papers in flight at once.")] = 4,
     retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Also retry items that failed before.")] = False,
+    relabel: Annotated[
+        bool,
+        typer.Option("--relabel", help="Label again items labelled by another tree, backend, model or prompt."),
+    ] = False,
     csv_out: Annotated[bool, typer.Option("--csv", help="Also write <out>.csv.")] = False,
     fmt: Annotated[
         str | None,
@@ -106,6 +110,12 @@ def batch(
         items = dedupe(read_list(reading_list, column))
         out = out or default_out(reading_list)
         check_outputs(reading_list, out)
+        if export_requests:
+            from ..guard import claim
+            from ..review.corrections import corrections_path
+
+            keep = [(reading_list, "reading list"), (out, "results file"), (corrections_path(out), "corrections file")]
+            claim(export_requests, keep=keep, what="request file")
         md_path = derived_path(out, ".md", [reading_list])
         csv_path = derived_path(out, ".csv", [reading_list])
         bib_path = derived_path(out, ".bib", [reading_list])
@@ -131,7 +141,7 @@ def batch(
         with OutputLock(out):  # one run per results file, held until the derived files are written too
             pipe = open_pipeline(params)
             try:
-                report = run_batch(pipe, items, out, workers=workers, retry_failed=retry_failed)
+                report = run_batch(pipe, items, out, workers=workers, retry_failed=retry_failed, relabel=relabel)
             finally:
                 pipe.close()
             n_records, failed = write_derived(
@@ -159,7 +169,7 @@ def batch(
     else:
         typer.echo(
             f"{len(items)} items: {report.skipped} already done, {report.ok} labeled, {report.failed} failed "
-            f"in {report.seconds:.1f}s → {out} (+ {md_path.name})"
+            f"in {report.seconds:.1f}s → {out}" + ("" if params.get("summary_failed") else f" (+ {md_path.name})")
         )
         for leaf, n in report.leaves.most_common():
             typer.echo(f"  {n:4d}  {leaf}")
@@ -172,7 +182,7 @@ def batch(
         os._exit(EXIT_INTERRUPTED)  # every finished record is on disk; do not wait for requests in flight
     if failed:
         typer.echo(f"rltaxo: {failed} item(s) failed; see {md_path} (--retry-failed retries them)", err=True)
-    raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
+    raise typer.Exit(EXIT_FAILED if failed or params.get("summary_failed") else EXIT_OK)
 
 
 app.command("batch")(batch)
@@ -202,6 +212,7 @@ def write_derived(
             write_ris(reading_list, records(), ris)
     except OSError as exc:
         typer.echo(f"rltaxo: error: cannot write a summary beside {out} ({exc}); the results are in {out}", err=True)
+        params["summary_failed"] = True
     n = failed = 0
     for rec in iter_records(out):
         n += 1
@@ -242,6 +253,12 @@ def _other_mode(params: dict[str, Any], items: list[Any], out: Path, reading_lis
     # a plan or an export makes no network call; an import reads papers but sends no request
     pipe = open_pipeline(p, offline=planning, planning=planning or bool(p["import_results"]))
     try:
+        if not planning:
+            from ..batch import check_maker, iter_records, maker_of
+
+            if p["relabel"]:
+                raise UsageError("--relabel works on the normal path only", hint="drop --batch-api/--import-results")
+            check_maker({r.item: r for r in iter_records(out)}, maker_of(pipe), out, relabel=False)
         workers = p["workers"]
         if p["dry_run"]:
             return batch_modes.plan(pipe, items, out, batch_api=p["batch_api"], workers=workers, json_out=p["json_out"])
@@ -257,4 +274,4 @@ def _other_mode(params: dict[str, Any], items: list[Any], out: Path, reading_lis
         pipe.close()
     if not p["status"]:
         write_derived(p, out, reading_list, pipe.taxonomy, *paths)
-    return code
+    return EXIT_FAILED if p.get("summary_failed") and code == EXIT_OK else code

@@ -32,6 +32,12 @@ def review(
             raise UsageError(f"{results}: no such results file", hint="give the .jsonl that rltaxo batch wrote")
         tax = load_taxonomy(taxonomy)
         if html is not None:
+            from ..guard import claim
+
+            if not html.parent.is_dir():
+                raise UsageError(f"--html {html}: no folder {html.parent}", hint="create it first, or name a file")
+            claim(html, keep=[(results, "results file"), (corrections_path(results), "corrections file")],
+                  what="review page")  # fmt: skip
             decided = Corrections(corrections_path(results)).load()
             page = render_page(load_papers(results, tax, decided), tax, title=results.name, editable=False)
             html.write_text(page, encoding="utf-8")

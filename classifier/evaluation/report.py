@@ -91,7 +91,8 @@ th{background:#f3f3f3}.heat td.cell{text-align:center;min-width:3em}.bar{backgro
 def render_html(m: EvalMetrics) -> str:
     e = escape
     parts = [
-        f"<!doctype html><html><head><meta charset='utf-8'><title>rltaxo eval</title><style>{_CSS}</style>"
+        '<!doctype html><html><head><meta charset="utf-8"><meta name="generator" content="rltaxo">'
+        f"<title>rltaxo eval</title><style>{_CSS}</style>"
         "</head><body><h1>rltaxo eval report</h1><table id='summary'>"
     ]
     parts += [f"<tr><th>{e(k)}</th><td>{e(v)}</td></tr>" for k, v in headline(m)]

@@ -136,7 +136,7 @@ def evaluate(
     studies = gold.load(gold_path, pipe.taxonomy)
     check_pdf_dir(pdf_dir)
     if out is not None:
-        _check_writable(out)
+        _check_writable(out, gold_path or gold.default_path())
     t0 = time.monotonic()
     runs = [run_once(pipe, studies, pdf_dir, abstracts or {}, show_progress) for _ in range(max(1, repeat))]
     outcomes = runs[0]
@@ -177,12 +177,20 @@ def by_input(studies: list[StudyRow]) -> dict[str, InputSplit]:
     return out
 
 
-def _check_writable(out: Path) -> None:
-    """Fail before classifying anything, not after, when the run folder cannot be written."""
+RUN_FILES = ("metrics.json", "predictions.jsonl", "report.md", "report.html")
+
+
+def _check_writable(out: Path, gold_path: Path) -> None:
+    """Fail before classifying anything, not after, when the run folder cannot be written or one of its
+    files would overwrite the gold file or a file rltaxo did not write."""
+    from ..guard import claim
+
     try:
         ensure_writable_dir(out)
     except OSError as exc:
         raise UsageError(f"--out {out}: cannot write there ({exc.strerror or exc})") from exc
+    for name in RUN_FILES:
+        claim(out / name, keep=[(gold_path, "gold file")], what="eval run")
 
 
 def write_run(out: Path, metrics: EvalMetrics, outcomes: list[StudyOutcome]) -> None:
