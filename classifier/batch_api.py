@@ -26,8 +26,9 @@ from pydantic import BaseModel, Field
 
 from . import batch
 from .batch import Appender, done_items
-from .errors import ConfigError, InvalidOutputError, RltaxoError
+from .errors import ConfigError, InvalidOutputError, RltaxoError, UsageError
 from .excerpt import Excerpt, estimate_tokens
+from .files import size_ok
 from .ingest import Paper
 from .pipeline import Pipeline
 from .readinglist import Item
@@ -185,6 +186,9 @@ class ResultIndex:
         self.where: dict[str, tuple[Path, int]] = {}
         self.junk = 0
         for path in paths:
+            size_ok(path, what="results file")
+            if not path.is_file():  # answers are found again by offset: a pipe cannot be read twice
+                raise UsageError(f"{path}: not a regular file; the results file must be a file")
             with open(path, "rb") as fh:
                 offset = 0
                 for line in fh:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
+from .files import SMALL_BYTES, read_text
 from .result import Usage
 
 Prices = dict[str, dict[str, float]]
@@ -26,7 +27,7 @@ def load_prices(path: Path | None) -> Prices:
     if path is None:
         return {}
     try:
-        raw = json.loads(Path(path).read_text(encoding="utf-8"))
+        raw = json.loads(read_text(path, what="price table", limit=SMALL_BYTES))
         return {m: {k: float(v) for k, v in p.items() if k in KEYS} | _required(p) for m, p in raw.items()}
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise ConfigError(

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import GoldLabelError
+from .files import read_text
 from .resources import data_dir
 from .sources import parse_arxiv
 from .taxonomy import Taxonomy
@@ -58,7 +59,7 @@ def load(path: Path | None = None, tax: Taxonomy | None = None) -> list[Study]:
 
 def _open_text(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8-sig")  # a spreadsheet may add a BOM
+        return read_text(path, what="gold file", encoding="utf-8-sig")  # a spreadsheet may add a BOM
     except OSError as exc:
         raise GoldLabelError(f"{path}: cannot read gold labels ({exc.strerror})") from exc
     except UnicodeDecodeError as exc:

@@ -79,6 +79,10 @@ _REFERENCES = {"references", "bibliography"}
 INGEST_VERSION = "2"
 
 
+MAX_TITLE_CHARS = 1_000
+MAX_ABSTRACT_CHARS = 20_000  # real abstracts stay under 3,000; a list row may hold a whole text
+
+
 @dataclass
 class Section:
     heading: str
@@ -106,11 +110,15 @@ class Paper:
     @classmethod
     def from_metadata(cls, title: str, abstract: str, origin: str = "") -> Paper:
         """A paper known only by its title and abstract (a reading list's, a gold file's, the arXiv API's)."""
-        title = " ".join(unicodedata.normalize("NFKC", title).split())
-        abstract = " ".join(unicodedata.normalize("NFKC", abstract).split())
+        caps = (("title", title, MAX_TITLE_CHARS), ("abstract", abstract, MAX_ABSTRACT_CHARS))
+        notes = [f"{what} cut to its first {cap:,} characters" for what, text, cap in caps if len(text) > cap]
+        # cut before normalising: an 11 MB one-sentence "abstract" must cost what a long real one costs
+        title = " ".join(unicodedata.normalize("NFKC", title[: MAX_TITLE_CHARS * 2]).split())[:MAX_TITLE_CHARS]
+        abstract = " ".join(unicodedata.normalize("NFKC", abstract[: MAX_ABSTRACT_CHARS * 2]).split())
+        abstract = abstract[:MAX_ABSTRACT_CHARS]
         text = f"{title}\n\n{abstract}"
         digest = hashlib.sha256(text.encode()).hexdigest()
-        return cls(origin, digest, title, abstract, [], text, 0, 0, input="abstract")
+        return cls(origin, digest, title, abstract, [], text, 0, 0, notes=notes, input="abstract")
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ReadingListError, RltaxoError
+from .files import read_text, size_ok
 from .sources import Source, parse_arxiv, parse_source, sha256_file, source_from_record
 
 CSV_COLUMNS = ("arxiv_id", "arxiv", "eprint", "id", "source", "url", "path", "pdf", "file")
@@ -63,6 +64,7 @@ def _bib_file_field(value: str, base: Path) -> Path | None:
 def _bib_items(path: Path) -> list[Item]:
     import bibtexparser
 
+    size_ok(path, what="reading list")
     try:
         library = bibtexparser.parse_file(str(path))
     except Exception as exc:
@@ -142,7 +144,7 @@ def _csv_items(path: Path, column: str | None) -> list[Item]:
 def _jsonl_items(path: Path) -> list[Item]:
     """One JSON object per line with any of arxiv_id, url, path, title, abstract: the format for scripts."""
     items = []
-    for n, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
+    for n, line in enumerate(read_text(path, what="reading list", encoding="utf-8-sig").splitlines(), start=1):
         if not line.strip():
             continue
         try:
@@ -162,7 +164,7 @@ def _ris_items(path: Path) -> list[Item]:
     """RIS as Zotero, Mendeley, EndNote and Rayyan export it, read with rispy."""
     import rispy
 
-    text = path.read_text(encoding="utf-8-sig", errors="replace")
+    text = read_text(path, what="reading list", encoding="utf-8-sig", errors="replace")
     starts = [m.end() for m in re.finditer(r"^TY  -", text, re.MULTILINE)]
     if not starts:
         if text.strip():
@@ -210,7 +212,7 @@ def read_list(path: Path, column: str | None = None) -> list[Item]:
             return _ris_items(path)
         if suffix == ".pdf":
             raise ReadingListError(f"{path}: this is a PDF, not a reading list", hint="use rltaxo classify")
-        lines = path.read_text(encoding="utf-8-sig").splitlines()  # Excel and Notepad write a BOM
+        lines = read_text(path, what="reading list", encoding="utf-8-sig").splitlines()  # Excel and Notepad write a BOM
     except UnicodeDecodeError as exc:
         raise ReadingListError(f"{path}: not a text reading list ({exc.reason})") from exc
     items = []

@@ -7,16 +7,35 @@ also closes a gate shared by every worker using the same backend, so a 429 slows
 from __future__ import annotations
 
 import random
+import sys
 import threading
 import time
 from collections.abc import Callable
 from typing import TypeVar
 
 from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt, stop_after_delay
+from tenacity.stop import stop_base
 
 from .errors import RateLimitError, TransientBackendError
 
+
+class stop_when(stop_base):
+    """A stop condition from a predicate (tenacity combines only its own stop classes with ``|``)."""
+
+    def __init__(self, predicate: Callable[[RetryCallState], bool]) -> None:
+        self.predicate = predicate
+
+    def __call__(self, retry_state: RetryCallState) -> bool:
+        return self.predicate(retry_state)
+
+
 T = TypeVar("T")
+NOTICE_S = 5.0  # waits at least this long are announced on stderr
+
+
+def notify(message: str) -> None:
+    """A line for the person waiting (not an error: the run goes on)."""
+    print(message, file=sys.stderr, flush=True)
 
 
 class RateGate:
@@ -53,18 +72,31 @@ def call_with_retries(
 ) -> T:
     """Run ``fn`` until it succeeds, a non-retryable error, or the attempt/time bound; re-raise the last."""
 
-    def wait(state: RetryCallState) -> float:
+    def asked(state: RetryCallState) -> float | None:
         exc = state.outcome.exception() if state.outcome else None
         retry_after = getattr(exc, "retry_after", None)
-        if isinstance(retry_after, int | float) and retry_after >= 0:
-            gate.close_for(float(retry_after))
+        if isinstance(retry_after, int | float) and 0 <= retry_after < float("inf"):
+            return float(retry_after)
+        return None
+
+    def wait(state: RetryCallState) -> float:
+        retry_after = asked(state)
+        if retry_after is not None:
+            if retry_after >= NOTICE_S:
+                notify(f"rltaxo: rate limited; waiting {retry_after:.0f} s as the server asked (Ctrl-C stops)")
+            gate.close_for(retry_after)
             return 0.0  # the gate does the waiting, for every worker at once
         return backoff(state.attempt_number, base)
+
+    def past_budget(state: RetryCallState) -> bool:
+        """A server asking for a longer wait than RLTAXO_MAX_WAIT_S leaves: give up now, not after it."""
+        retry_after = asked(state)
+        return retry_after is not None and retry_after > max_wait_s - (state.seconds_since_start or 0.0)
 
     retrying = Retrying(
         retry=retry_if_exception(_retryable),
         wait=wait,
-        stop=stop_after_attempt(max_attempts) | stop_after_delay(max_wait_s),
+        stop=stop_after_attempt(max_attempts) | stop_after_delay(max_wait_s) | stop_when(past_budget),
         reraise=True,
         before=lambda _s: gate.wait(),
     )

@@ -19,7 +19,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .errors import TaxonomyError
+from .errors import TaxonomyError, UsageError
+from .files import SMALL_BYTES, read_text
 from .taxonomy_spec import QuestionSpec, RuleSpec, TaxonomySpec, problems
 
 Answer = bool | str
@@ -251,9 +252,11 @@ def check_text(text: str) -> tuple[TaxonomySpec | None, list[str]]:
 
 def read_file(path: Path) -> tuple[TaxonomySpec | None, list[str]]:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path, what="tree file", limit=SMALL_BYTES)
     except (OSError, UnicodeDecodeError) as exc:
         return None, [f"cannot read the file ({getattr(exc, 'strerror', None) or exc})"]
+    except UsageError as exc:
+        return None, [exc.message.split(": ", 1)[-1]]
     return check_text(text)
 
 

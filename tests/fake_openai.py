@@ -70,6 +70,7 @@ class Action:
     delay: float = 0.0
     drop: bool = False
     raw: bytes | None = None
+    drip: float = 0.0  # seconds between bytes of the body: a server that never quite stops sending
 
 
 def ok(content: Any = None, **kw: Any) -> Action:
@@ -119,7 +120,16 @@ class FakeOpenAI(LocalHTTPServer):
                 for k, v in action.headers.items():
                     self.send_header(k, v)
                 self.end_headers()
-                self.wfile.write(data)
+                if not action.drip:
+                    self.wfile.write(data)
+                    return
+                for i in range(len(data)):
+                    try:
+                        self.wfile.write(data[i : i + 1])
+                        self.wfile.flush()
+                    except OSError:  # the client gave up, as it should
+                        return
+                    time.sleep(action.drip)
 
         super().__init__(Handler)
 

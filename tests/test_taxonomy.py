@@ -190,6 +190,13 @@ def test_offline_expressions_are_checked_not_run() -> None:
     assert "offline.values.rl_all: unknown name 'nonsense' (not a cue group or an earlier value)" in _problems(tree)
 
 
+@pytest.mark.parametrize("phrase", ["(a+)+$", "(?:x|(b*))*", "(?:\\w+ )+done"])
+def test_cues_that_backtrack_for_ever_are_refused(phrase: str) -> None:
+    tree = json.loads(json.dumps(TOY))
+    tree["questions"][0]["answers"][0]["cues"] = [phrase]
+    assert any("can take for ever to match" in p for p in _problems(tree)), _problems(tree)
+
+
 def test_load_gives_one_line_naming_the_first_problem_and_the_count(tmp_path: Path) -> None:
     tree = json.loads(json.dumps(TOY))
     tree["nodes"][1]["parent"] = "nowhere"

@@ -77,6 +77,28 @@ def _count(value: object) -> int:
         return 0
 
 
+def redact(text: str, secret: str) -> str:
+    """``text`` with the key, and any run of 6 or more of its first characters (as servers echo a partial
+    key: "Incorrect API key provided: sk-abc1****"), replaced by ``***``."""
+    if not secret:
+        return text
+    text = text.replace(secret, "***")
+    head = secret[:6]
+    if len(secret) < 12 or head not in text:
+        return text
+    out, i = [], 0
+    while (j := text.find(head, i)) >= 0:
+        k = j + len(head)
+        while k < len(text) and k - j < len(secret) and text[k] == secret[k - j]:
+            k += 1
+        out += [text[i:j], "***"]
+        i = k
+    return "".join(out) + text[i:]
+
+
+MAX_ANSWER_BYTES = 2_000_000  # a chat completion of 800 answer tokens is a few KB
+
+
 def retry_after_s(headers: Any, cap: float = 120.0) -> float | None:
     """Seconds to wait from ``retry-after-ms``, ``retry-after`` (seconds or an HTTP date); capped."""
     from email.utils import parsedate_to_datetime
@@ -161,7 +183,7 @@ class OpenAIBackend(Backend):
         }
 
     def _redact(self, text: str) -> str:
-        return text.replace(self._secret, "***") if self._secret else text
+        return redact(text, self._secret)
 
     # -- prompt ------------------------------------------------------------------------------
     def examples(self, paper: Paper) -> str:
@@ -237,7 +259,7 @@ class OpenAIBackend(Backend):
         def attempt() -> str:
             usage.attempts += 1
             try:
-                resp = self.client().chat.completions.create(**kwargs)
+                resp = self._complete(kwargs)
             except openai.APIStatusError as exc:
                 raise self._map_status(exc) from None
             except openai.APITimeoutError:
@@ -264,6 +286,29 @@ class OpenAIBackend(Backend):
         return call_with_retries(
             attempt, gate=self.gate, max_attempts=self.settings.max_attempts, max_wait_s=self.settings.max_wait_s
         )
+
+    def _complete(self, kwargs: dict[str, Any]) -> Any:
+        """One chat completion, its whole transfer bounded by RLTAXO_TIMEOUT (the SDK's timeout bounds each
+        read only, so a server dripping a byte at a time would hold it for ever) and its size by
+        MAX_ANSWER_BYTES."""
+        import openai
+        from openai.types.chat import ChatCompletion
+
+        deadline = time.monotonic() + self.settings.timeout_s
+        body = bytearray()
+        with self.client().chat.completions.with_streaming_response.create(**kwargs) as raw:
+            for chunk in raw.iter_bytes():
+                body += chunk
+                if time.monotonic() > deadline:
+                    raise openai.APITimeoutError(request=raw.http_request)
+                if len(body) > MAX_ANSWER_BYTES:
+                    raise E.InvalidOutputError(
+                        f"{self.model}: the answer is over {MAX_ANSWER_BYTES // 1_000_000} MB; not read further"
+                    )
+        data = json.loads(body)
+        if not isinstance(data, dict):
+            raise ValueError("not a JSON object")
+        return ChatCompletion.construct(**data)
 
     def _content(self, resp: Any, usage: Usage) -> str:
         """The answer text of a completion, its usage counted; every server-given string is redacted."""
@@ -309,6 +354,7 @@ class OpenAIBackend(Backend):
 
     # -- answer ------------------------------------------------------------------------------
     def _parse(self, content: str) -> LlmAnswer:
+        content = self._redact(content)  # a key the model echoes must reach no output, cache or record
         try:
             data = json.loads(_strip_fences(content))
         except json.JSONDecodeError as exc:

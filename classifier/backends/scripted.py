@@ -9,11 +9,11 @@ from __future__ import annotations
 import itertools
 import json
 import threading
-from pathlib import Path
 from typing import Any
 
 from .. import errors as E
 from ..excerpt import Excerpt
+from ..files import SMALL_BYTES, read_text
 from ..ingest import Paper
 from ..result import Verdict
 from . import Backend
@@ -32,7 +32,7 @@ class ScriptedBackend(Backend):
             path = getattr(settings, "script", None)
             if not path:
                 raise E.ConfigError("the scripted backend needs RLTAXO_SCRIPT=path/to/script.json")
-            script = json.loads(Path(path).read_text(encoding="utf-8"))
+            script = json.loads(read_text(path, what="script", limit=SMALL_BYTES))
         if not script:
             raise E.ConfigError("the script is empty")
         self._items = itertools.cycle(script)

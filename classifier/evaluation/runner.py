@@ -12,6 +12,7 @@ from .. import gold
 from ..arxiv_api import Metadata
 from ..costs import load_prices, total, usage_record
 from ..errors import DownloadError, RltaxoError, SourceError, UsageError
+from ..files import read_text
 from ..pipeline import Pipeline
 from ..progress import Progress
 from ..resources import ensure_writable_dir
@@ -26,7 +27,7 @@ def load_abstracts(path: Path) -> dict[str, Metadata]:
 
     out: dict[str, Metadata] = {}
     try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
+        lines = read_text(path, what="abstracts file", encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(f"{path}: cannot read abstracts ({exc})") from exc
     for n, line in enumerate(lines, start=1):

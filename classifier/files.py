@@ -1,0 +1,46 @@
+"""Bounded reads of the files a user names (reading lists, gold files, trees, prices, scripts, results
+to import): a device is refused and a file past its cap is one line, exit 2, never a read that grows
+until the kernel kills the process (``RLTAXO_PRICES=/dev/zero``)."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from .errors import UsageError
+
+LIST_BYTES = 512_000_000  # a reading list or results file of ~100,000 papers with their abstracts
+SMALL_BYTES = 20_000_000  # a tree, a price table, a scripted backend's answers, exemplars
+
+
+def read_bytes(path: Path | str, *, what: str, limit: int = LIST_BYTES) -> bytes:
+    """The whole file, if it is a regular file or a pipe (``<(...)``) of at most ``limit`` bytes."""
+    path = Path(path)
+    st = path.stat()  # FileNotFoundError and the like stay the caller's to word
+    if stat.S_ISDIR(st.st_mode):
+        raise IsADirectoryError(21, "is a folder", str(path))
+    if not (stat.S_ISREG(st.st_mode) or stat.S_ISFIFO(st.st_mode)):
+        raise UsageError(f"{path}: is a device, not a file; the {what} must be a file")
+    if st.st_size > limit:
+        raise UsageError(f"{path}: {st.st_size / 1e6:.0f} MB is more than a {what} may have ({limit / 1e6:.0f} MB)")
+    with path.open("rb") as fh:
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise UsageError(f"{path}: more than a {what} may have ({limit / 1e6:.0f} MB)")
+    return data
+
+
+def read_text(
+    path: Path | str, *, what: str, limit: int = LIST_BYTES, encoding: str = "utf-8", errors: str = "strict"
+) -> str:
+    return read_bytes(path, what=what, limit=limit).decode(encoding, errors=errors)
+
+
+def size_ok(path: Path, *, what: str, limit: int = LIST_BYTES) -> None:
+    """Check a file a library will read itself (bibtexparser) before handing it over."""
+    st = os.stat(path)
+    if not (stat.S_ISREG(st.st_mode) or stat.S_ISFIFO(st.st_mode) or stat.S_ISDIR(st.st_mode)):
+        raise UsageError(f"{path}: is a device, not a file; the {what} must be a file")
+    if st.st_size > limit:
+        raise UsageError(f"{path}: {st.st_size / 1e6:.0f} MB is more than a {what} may have ({limit / 1e6:.0f} MB)")

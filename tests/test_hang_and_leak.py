@@ -1,0 +1,99 @@
+"""#24's never-stuck and secrets items on the LLM path, against a fake server on 127.0.0.1: the timeout
+bounds a whole request, a huge Retry-After gives up at once with a clear line, answers are size-capped,
+and the key never reaches an output, even when the model or the server echoes it."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from classifier import errors as E
+from classifier.backends.openai_compat import redact
+
+from .conftest import run_cli
+from .fake_openai import FakeOpenAI, answer, error, ok
+from .test_openai_backend import KEY, classify
+
+
+def test_a_dripping_server_is_bounded_by_the_timeout(tmp_path: Path) -> None:
+    drip = ok()
+    drip.drip = 0.05  # ~900 bytes: 45 s if the client waited for all of it
+    with FakeOpenAI(default=drip) as fake:
+        t0 = time.monotonic()
+        with pytest.raises(E.TransientBackendError, match="no answer within 1 s"):
+            classify(fake, tmp_path, timeout_s=1, max_attempts=1)
+    assert time.monotonic() - t0 < 6
+
+
+@pytest.mark.parametrize("value", ["100000", "1e400", "Wed, 01 Jan 2099 00:00:00 GMT"])
+def test_a_retry_after_past_the_wait_budget_gives_up_at_once(tmp_path: Path, value: str) -> None:
+    with FakeOpenAI(default=error(429, "slow down", headers={"Retry-After": value})) as fake:
+        t0 = time.monotonic()
+        with pytest.raises(E.RateLimitError):
+            classify(fake, tmp_path, max_wait_s=30, max_attempts=5)
+        assert fake.count == 1
+    assert time.monotonic() - t0 < 5
+
+
+def test_a_wait_the_server_asks_for_is_announced(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    with FakeOpenAI() as fake:
+        fake.script = [error(429, "slow down", headers={"Retry-After": "5"})]
+        r = classify(fake, tmp_path, max_wait_s=30)
+    assert r.leaf == "llm4rl/reward" and fake.count == 2
+    assert "rate limited; waiting 5 s as the server asked" in capfd.readouterr().err
+
+
+def test_an_oversized_answer_is_refused(tmp_path: Path) -> None:
+    huge = answer(reasoning="x" * 3_000_000)
+    with FakeOpenAI(default=ok(huge)) as fake, pytest.raises(E.InvalidOutputError, match="over 2 MB"):
+        classify(fake, tmp_path, max_attempts=1)
+
+
+def test_a_key_echoed_by_the_model_reaches_no_output(tmp_path: Path) -> None:
+    leaky = answer(reasoning=f"The key is {KEY} and its head {KEY[:10]}.", evidence=[f"quote {KEY}"])
+    with FakeOpenAI(default=ok(leaky)) as fake:
+        r = classify(fake, tmp_path, structured_mode="json_object")
+    dumped = r.model_dump_json()
+    assert KEY not in dumped and KEY[:10] not in dumped and "***" in r.rationale
+    cached = "".join(p.read_text() for p in (tmp_path / "cache").rglob("*") if p.is_file())
+    assert KEY[:10] not in cached
+
+
+def test_redact_covers_partial_keys() -> None:
+    assert redact(f"Incorrect API key provided: {KEY[:9]}****ABCD.", KEY) == "Incorrect API key provided: *******ABCD."
+    assert redact("nothing here", KEY) == "nothing here"
+    assert json.loads(redact(json.dumps({"a": KEY}), KEY)) == {"a": "***"}
+
+
+# --- unbounded reads and texts ---------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["batch", "/dev/zero", "-o", "{tmp}/o.jsonl"],
+        ["taxonomy", "validate", "/dev/zero"],
+        ["eval", "--gold", "/dev/zero", "--out", "{tmp}/run"],
+        ["batch", "{list}", "-o", "{tmp}/o2.jsonl", "--dry-run"],  # RLTAXO_PRICES=/dev/zero
+    ],
+)
+def test_devices_are_refused_in_one_line(args: list[str], env: dict[str, str], tmp_path: Path) -> None:
+    lst = tmp_path / "l.jsonl"
+    lst.write_text(json.dumps({"title": "A Made Up Title", "abstract": "An abstract."}) + "\n")
+    env = {**env, "RLTAXO_PRICES": "/dev/zero", "OPENAI_BASE_URL": "http://127.0.0.1:9/v1"}
+    r = run_cli(*(a.format(tmp=tmp_path, list=lst) for a in args), env=env, timeout=60)
+    assert r.returncode == 2, (r.returncode, r.stderr)
+    assert "Traceback" not in r.stderr and ("device" in r.stderr or "/dev/zero" in r.stderr), r.stderr
+
+
+def test_an_11_mb_abstract_is_cut_and_classified_quickly(env: dict[str, str], tmp_path: Path) -> None:
+    lst = tmp_path / "big.jsonl"
+    big = "reinforcement learning trains a language model " * 240_000  # ~11 MB, one sentence
+    lst.write_text(json.dumps({"title": "A Made Up Title", "abstract": big}) + "\n")
+    t0 = time.monotonic()
+    r = run_cli("batch", str(lst), "-o", str(tmp_path / "o.jsonl"), env=env, timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert time.monotonic() - t0 < 20
+    record = json.loads((tmp_path / "o.jsonl").read_text())
+    assert record["status"] == "ok" and len(record["result"]["abstract"]) <= 20_000
