@@ -6,7 +6,7 @@ works), which also fills in the top class and the path, so a result read back fr
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field, computed_field
 
@@ -48,6 +48,11 @@ class Verdict(BaseModel):
     usage: Usage = Field(default_factory=Usage)
     model: str = ""
     votes: dict[str, int] | None = None
+    runner_up: str | None = Field(None, description="The second most probable leaf (learned offline model).")
+    runner_up_confidence: float | None = Field(None, ge=0.0, le=1.0)
+    review_below: float | None = Field(
+        None, ge=0.0, le=1.0, description="This backend's own review threshold, chosen by cross-validation."
+    )
 
 
 class ClassificationResult(BaseModel):
@@ -78,6 +83,12 @@ class ClassificationResult(BaseModel):
         False, description="A person should check this label: low confidence, a disagreement or unverified quotes."
     )
     votes: dict[str, int] | None = None
+    runner_up: str | None = Field(None, description="The second most probable leaf, where the backend knows it.")
+    runner_up_confidence: float | None = Field(None, ge=0.0, le=1.0)
+    decided_by: str | None = Field(None, description="With --escalate: 'offline' or 'llm', whichever answered.")
+    offline_answer: dict[str, Any] | None = Field(
+        None, description="With --escalate, when the LLM decided: the offline leaf and confidence it overrode."
+    )
     backend: str
     model: str
     prompt_version: str

@@ -122,6 +122,12 @@ class Settings(BaseSettings):
         validation_alias=_env("RLTAXO_TIMEOUT"),
     )
     max_attempts: int = Field(6, description="Attempts per LLM request (rate limits, 5xx, timeouts).")
+    offline_model: str | None = Field(
+        None,
+        description="The offline backend's learned model: a model file from rltaxo learn, or 'none' for the "
+        "hand-written engine alone. Default: the bundled model for the bundled tree, the engine for others.",
+    )
+    escalate: bool = Field(False, description="Offline first; results it flags for review go to the LLM backend.")
     max_wait_s: float = Field(120.0, description="Longest total backoff for one LLM request, in seconds.")
     temperature: float = Field(0.0, description="Sampling temperature (0 for reproducible runs).")
     seed: int = Field(1234, description="Sampling seed where the server supports it.")

@@ -32,6 +32,13 @@ RLHF = (
 PAPERS = {f"2101.{i:05d}": REWARD for i in range(150)} | {"2202.00001": RLHF}
 
 
+@pytest.fixture(autouse=True)
+def engine_alone(env: dict[str, str]) -> None:
+    """These tests check which text was read by the leaf it gets: the hand-written engine's leaves on these
+    made-up texts are pinned by its own tests, a learned model's are not."""
+    env["RLTAXO_OFFLINE_MODEL"] = "none"
+
+
 def api_env(env: dict[str, str], url: str, delay: str = "0") -> dict[str, str]:
     return {**env, "RLTAXO_ARXIV_API_URL": url, "RLTAXO_ARXIV_API_DELAY": delay}
 

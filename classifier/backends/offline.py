@@ -1,304 +1,132 @@
-"""The embedded default: a deterministic reading of what a paper says it *does*, for any tree with cues.
+"""The embedded default backend: no network, no key, deterministic.
 
-The paper is cut into sentences; the title and the abstract count most, and of the full text only the
-sentences in which the authors speak of their own work ("we propose", "our method", "in this paper").
-A sentence about others' work (related work, baselines, "unlike prior methods") counts little, and a
-phrase after a negation ("without RL", "instead of human labels", "bypasses fine-tuning") not at all.
-That engine is tree-independent. What it looks for comes from the tree file: cue groups (general method
-vocabulary, one per definition clause), expressions that answer the tree's decision questions from the
-group scores, and the tree's rules, which turn the answers into a leaf, as they check an LLM's answers.
-Each answer keeps the sentence that decided it, and the confidence comes from how clear each decision was.
-So it works from a title and abstract alone, and never depends on detected sections.
+With a learned model (the bundled one for the bundled tree, or ``--offline-model PATH``) the model decides
+and gives the probability; the engine's reading (``engine.py``) supplies the facts, their sentences and
+the evidence, and its rules are checked against the leaf. Features come from the title and abstract (a
+PDF's own abstract, as the model was learned from abstracts); the engine also reads a PDF's body for the
+explanation. With ``--offline-model none``, or for a tree without a model, the engine alone decides.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from functools import cache
-from typing import Any
+from pathlib import Path
 
-from .. import expr
-from ..errors import TaxonomyError
+from ..errors import ConfigError
 from ..evidence import quotable
 from ..excerpt import Excerpt
+from ..features import has_cues, text_counts
 from ..ingest import Paper
+from ..model import LearnedModel, bundled_path, load
 from ..result import Verdict
-from ..taxonomy import Answer, Taxonomy
-from ..taxonomy_spec import QuestionSpec, RuleSpec
+from ..taxonomy import Taxonomy
 from . import Backend
-from .offline_cues import BACKGROUND, CLAIM, COMPARISON, EVALUATION, FUTURE, NEGATION, SURVEY, TRAINING, pattern
+from .engine import (
+    _compile,
+    confidence,
+    decide,
+    deciding_groups,
+    engine_evidence,
+    engine_view,
+    explain,
+    fact_evidence,
+    read,
+)
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])")
-_FIRST_PERSON_FULLTEXT = 40  # most claim sentences taken from the full text
-
-TITLE_W, CLAIM_W, NEUTRAL_W, BACKGROUND_W, BODY_CLAIM_W = 2.5, 1.5, 1.0, 0.3, 0.4
-ANSWER_AT = 1.0  # least weighted evidence for an answer given by its own cues (trees without expressions)
+_CACHE: dict[tuple[str, int, int, str], LearnedModel] = {}
 
 
-@dataclass(frozen=True)
-class Cues:
-    """A tree's offline reading, compiled once per tree."""
+def resolve_model(setting: str | None, tax: Taxonomy) -> LearnedModel | None:
+    """The model the settings name: a path, ``none`` (the engine alone), or by default the bundled model
+    when the tree is the bundled one (other trees: the engine, or a model of their own via a path)."""
+    if setting is not None and setting.strip().lower() == "none":
+        return None
+    if setting:
+        path = Path(setting).expanduser()
+    else:
+        found = bundled_path()
+        if found is None:
+            return None
+        path = found
+    try:
+        st = path.stat()
+    except OSError:
+        raise ConfigError(
+            f"{path}: no such model file", hint="learn one with rltaxo learn, or --offline-model none"
+        ) from None
+    key = (str(path.resolve()), st.st_mtime_ns, st.st_size, tax.sha256)
+    if key not in _CACHE:
+        model = load(path)
+        if not setting and model.spec.tree_sha256 != tax.sha256:
+            return None  # the bundled model is for the bundled tree only; another tree runs its engine
+        model.check_tree(tax)
+        if not model.uses_engine or has_cues(tax):
+            _CACHE[key] = model
+        else:
+            raise ConfigError(f"{path}: uses the engine's features, but the tree {tax.name!r} has no cues")
+    return _CACHE[key]
 
-    patterns: dict[str, re.Pattern[str]]  # scored in every sentence
-    weights: dict[str, float]
-    keep_negated: frozenset[str]  # "without any human labels" is itself a cue for some groups
-    near: dict[str, tuple[str, re.Pattern[str]]]  # group -> (anchor group, pattern): counted beside the anchor
-    values: tuple[tuple[str, expr.Expr], ...]
-    answers: dict[str, expr.Expr]  # question -> expression giving its answer
-    margins: tuple[tuple[str, expr.Expr], ...]
+
+def _first_sentence(text: str) -> str:
+    for sent in _SENTENCE.split(text):
+        sent = " ".join(sent.split())
+        if quotable(sent):
+            return sent
+    return ""
 
 
-def answer_group(q: QuestionSpec, answer_id: str) -> str:
-    """The cue group an answer's own phrases form (not an identifier: expressions cannot name it)."""
-    return f"{q.id}.{answer_id}"
-
-
-@cache
-def _compile(tax: Taxonomy) -> Cues:
-    off = tax.spec.offline
-    patterns: dict[str, re.Pattern[str]] = {}
-    weights: dict[str, float] = {}
-    near: dict[str, tuple[str, re.Pattern[str]]] = {}
-    keep: set[str] = set()
-    for name, g in off.groups.items() if off else ():
-        if g.near:
-            near[name] = (g.near, pattern(g.phrases))
-            continue
-        patterns[name] = pattern(g.phrases)
-        if g.keep_negated:
-            keep.add(name)
-    for q in tax.questions:
-        for a in q.answers:
-            if a.cues:
-                patterns[answer_group(q, a.id)] = pattern(a.cues)
-                weights[answer_group(q, a.id)] = a.weight
-    answers = {q.id: expr.parse(q.offline) for q in tax.questions if q.offline}
-    for q in tax.questions:
-        if q.id not in answers and not any(a.cues for a in q.answers):
-            raise TaxonomyError(
-                f"{tax.name}: the offline backend needs cues in the taxonomy (question {q.id!r} has none)",
-                hint="use an LLM backend (--backend openai), or add cues to the tree file",
-            )
-    if not tax.questions or not tax.rules:
-        raise TaxonomyError(
-            f"{tax.name}: the offline backend needs cues in the taxonomy (decision questions, rules and cues)",
-            hint="use an LLM backend (--backend openai), or add them to the tree file",
-        )
-    return Cues(
-        patterns=patterns,
-        weights=weights,
-        keep_negated=frozenset(keep),
-        near=near,
-        values=tuple((k, expr.parse(v)) for k, v in (off.values.items() if off else ())),
-        answers=answers,
-        margins=tuple((k, expr.parse(v)) for k, v in (off.margins.items() if off else ())),
+def learned_verdict(model: LearnedModel, paper: Paper, tax: Taxonomy) -> Verdict:
+    basis = paper.abstract_only() if paper.input == "pdf" and paper.abstract else paper
+    abstract = basis.abstract or basis.text[:2000]
+    view = engine_view(basis, tax) if model.uses_engine else None
+    pred = model.predict(text_counts(basis.title, abstract), view.features if view else None)
+    leaf, conf = pred.leaf, pred.confidence
+    runner, runner_p = pred.probs[1] if len(pred.probs) > 1 else (None, None)
+    parts = [f"Learned model: {leaf} at {conf:.2f}" + (f", then {runner} at {runner_p:.2f}" if runner else "") + "."]
+    if pred.reasons:
+        parts.append("Weighed most: " + "; ".join(pred.reasons) + ".")
+    evidence: list[str] = []
+    facts = None
+    fact_quotes: dict[str, str] = {}
+    cues: dict[str, float] = {}
+    if has_cues(tax):
+        full = engine_view(paper, tax) if paper is not basis else view
+        if full is None:
+            reading = read(paper, _compile(tax))
+            decision = decide(reading, tax)
+        else:
+            reading, decision = full.reading, full.decision
+        if decision.leaf == leaf:  # the tree's rules on the engine's facts agree: its sentences are the evidence
+            parts.append(f"The engine's reading agrees: {explain(decision, tax)}")
+            evidence = engine_evidence(reading, decision, tax)
+            facts = decision.facts
+            fact_quotes = fact_evidence(reading, decision, tax)
+            cues = {c: round(reading.s(c), 2) for c in deciding_groups(decision, tax)}
+        else:
+            parts.append(f"The tree's rules on the engine's reading give {decision.leaf} instead.")
+            evidence = [reading.statement] if quotable(reading.statement) else []
+    if not evidence:
+        first = _first_sentence(abstract)
+        evidence = [first] if first else []
+    return Verdict(
+        leaf=leaf,
+        confidence=round(conf, 3),
+        rationale=" ".join(parts),
+        evidence=evidence,
+        facts=facts,
+        fact_evidence=fact_quotes,
+        cues=cues,
+        model=model.name,
+        runner_up=runner,
+        runner_up_confidence=round(runner_p, 3) if runner_p is not None else None,
+        review_below=model.spec.review_below,
     )
 
 
-@dataclass
-class Sentence:
-    text: str
-    weight: float
-    zone: str
-
-
-@dataclass
-class Reading:
-    """Per cue group: the weighted score and the sentence that contributed most."""
-
-    scores: dict[str, float] = field(default_factory=dict)
-    best: dict[str, tuple[float, str]] = field(default_factory=dict)
-    own: dict[str, float] = field(default_factory=dict)  # from the title and sentences not about others' work
-    negated: dict[str, float] = field(default_factory=dict)  # the paper's own "without X" statements
-    survey: bool = False  # the paper reviews others' work
-    statement: str = ""  # what the paper says it does: its first abstract claim, else its first abstract sentence
-
-    def s(self, name: str) -> float:
-        return self.scores.get(name, 0.0)
-
-
-def sentences_of(paper: Paper) -> list[Sentence]:
-    """Title, abstract (weighted by who speaks) and the full text's own claims."""
-    out = [Sentence(paper.title, TITLE_W, "title")] if paper.title else []
-    abstract = paper.abstract or paper.text[:2000]  # no abstract found: the front of the paper stands in
-    for sent in _split(abstract):
-        out.append(Sentence(sent, _weight(sent, CLAIM_W, NEUTRAL_W), "abstract"))
-    if paper.input == "pdf":
-        seen = {s.text for s in out}
-        # section by section, so a heading never glues two sentences together ("... environment. 2 Related
-        # Work Prompting methods such as ...") and lends one the other's background marker
-        texts = [sec.text for sec in paper.sections] or [paper.text]
-        split = [s for text in texts for s in _split(text)]
-        aside = (BACKGROUND, FUTURE)  # another's work, or work left for later
-        body = [s for s in split if s not in seen and CLAIM.search(s) and not any(p.search(s) for p in aside)]
-        out += [Sentence(s, BODY_CLAIM_W, "body") for s in body[:_FIRST_PERSON_FULLTEXT]]
-    return out
-
-
-def _split(text: str) -> list[str]:
-    return [" ".join(s.split()) for s in _SENTENCE.split(text) if len(s.split()) >= 3]
-
-
-def _weight(sent: str, claim: float, neutral: float) -> float:
-    if FUTURE.search(sent):
-        return 0.0
-    if BACKGROUND.search(sent) and not re.search(r"\b(?:we|our)\b", sent, re.IGNORECASE):
-        return BACKGROUND_W
-    if BACKGROUND.search(sent):
-        return (claim + BACKGROUND_W) / 2
-    return claim if CLAIM.search(sent) else neutral
-
-
-def read(paper: Paper, cues: Cues) -> Reading:
-    reading = Reading()
-    sentences = sentences_of(paper)
-    abstract = [sent for sent in sentences if sent.zone == "abstract"]
-    if abstract:
-        reading.statement = next((sent.text for sent in abstract if sent.weight == CLAIM_W), abstract[0].text)
-    for sent in sentences:
-        if sent.zone in ("title", "abstract") and SURVEY.search(sent.text):
-            reading.survey = True
-        spans = [m.group(0) for m in NEGATION.finditer(sent.text)]
-        affirmed = COMPARISON.sub(" ", NEGATION.sub(" ", sent.text) if spans else sent.text)
-        if not TRAINING.search(affirmed):
-            affirmed = EVALUATION.sub(" ", affirmed)
-        for name, pat in cues.patterns.items():
-            if spans and sent.weight >= NEUTRAL_W and any(pat.search(span) for span in spans):
-                reading.negated[name] = reading.negated.get(name, 0.0) + sent.weight
-            text = sent.text if name in cues.keep_negated else affirmed
-            n = len(pat.findall(text))
-            if not n:
-                continue
-            gain = sent.weight * min(n, 2) ** 0.5 * cues.weights.get(name, 1.0)
-            reading.scores[name] = reading.s(name) + gain
-            if sent.zone in ("title", "body") or sent.weight >= NEUTRAL_W:
-                reading.own[name] = reading.own.get(name, 0.0) + gain
-            if gain > reading.best.get(name, (0.0, ""))[0]:
-                reading.best[name] = (gain, sent.text)
-        for name, (anchor, pat) in cues.near.items():  # e.g. role words in sentences naming the model
-            if cues.patterns[anchor].search(affirmed):
-                hits = len(pat.findall(affirmed))
-                if hits:
-                    reading.scores[name] = reading.s(name) + sent.weight * min(hits, 2)
-    return reading
-
-
-@dataclass
-class Decision:
-    facts: dict[str, Answer]
-    margins: dict[str, float]  # how clear each decision on the way to the leaf was, 0..1
-    rule: RuleSpec | None
-    leaf: str
-
-
-def _env(r: Reading, cues: Cues) -> tuple[dict[str, Any], dict[str, Callable[..., Any]]]:
-    env: dict[str, Any] = {name: r.s(name) for name in (*cues.patterns, *cues.near)}
-    env["survey"] = r.survey
-    funcs = {
-        **expr.FUNCTIONS,
-        "own": lambda g: r.own.get(g, 0.0),
-        "negated": lambda g: r.negated.get(g, 0.0),
-    }
-    return env, funcs
-
-
-def _by_cues(q: QuestionSpec, r: Reading) -> tuple[Answer, float]:
-    """A question without an expression, answered by its answers' own cues: (answer, margin)."""
-    if q.type == "boolean":
-        yes, no = r.s(answer_group(q, "yes")), r.s(answer_group(q, "no"))
-        return (yes >= ANSWER_AT and yes > no), expr.margin(yes, max(ANSWER_AT, no))
-    ranked = sorted(((r.s(answer_group(q, a.id)), a.id) for a in q.answers if a.cues), key=lambda x: -x[0])
-    top, answer = ranked[0] if ranked else (0.0, "")
-    runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
-    if top < ANSWER_AT:
-        fallback = q.default or next((a.id for a in q.answers if not a.cues), q.answers[-1].id)
-        return fallback, expr.margin(ANSWER_AT, top)
-    return answer, expr.margin(top, max(ANSWER_AT, runner_up))
-
-
-def decide(r: Reading, tax: Taxonomy) -> Decision:
-    """The tree's expressions (or each answer's own cues) answer its questions; its rules give the leaf."""
-    cues = _compile(tax)
-    env, funcs = _env(r, cues)
-    for name, e in cues.values:
-        env[name] = e(env, funcs)
-    facts: dict[str, Answer] = {}
-    margins: dict[str, float] = {}
-    for q in tax.questions:
-        if q.id in cues.answers:
-            value = cues.answers[q.id](env, funcs)
-            facts[q.id] = bool(value) if q.type == "boolean" else str(value)
-        else:
-            facts[q.id], margins[q.id] = _by_cues(q, r)
-    rule = tax.rule_for(facts)
-    if cues.margins:
-        margins = {}
-        for name, e in cues.margins:
-            value = e(env, funcs)
-            if value is not None:
-                margins[name] = float(value)
-    elif rule is not None:  # only the questions the deciding rule asked
-        margins = {q: m for q, m in margins.items() if q in rule.when} or margins
-    return Decision(facts, margins or {"none": 0.0}, rule, rule.leaf if rule else tax.default)
-
-
-def confidence(d: Decision) -> float:
-    """How clear the least clear decision on the way to the leaf was, mapped to 0.50–0.97: a label is only
-    as sure as its weakest step. The mapping is fixed by hand, not fitted; its calibration is measured on
-    the gold and dev data (README, eval/BASELINE.md)."""
-    clarity = max(0.0, min(d.margins.values())) ** 0.7
-    return round(0.5 + 0.47 * min(1.0, clarity * 2.0), 2)
-
-
-def _evidence_groups(q: QuestionSpec, value: Answer) -> list[str]:
-    a = Taxonomy.answer_spec(q, value)
-    if a is None:
-        return []
-    return list(a.evidence) or ([answer_group(q, a.id)] if a.cues else [])
-
-
-def deciding_groups(d: Decision, tax: Taxonomy) -> list[str]:
-    """The cue groups behind the answers the deciding rule asked about, in question order."""
-    asked = d.rule.when if d.rule else {}
-    out: list[str] = []
-    for q in tax.questions:
-        if q.id in asked:
-            out += [g for g in _evidence_groups(q, d.facts[q.id]) if g not in out]
-    return out
-
-
-def fact_evidence(r: Reading, d: Decision, tax: Taxonomy) -> dict[str, str]:
-    """For each answer the deciding rule asked about, the sentence it was read from (its first evidence
-    group with a sentence)."""
-    out: dict[str, str] = {}
-    for q in tax.questions:
-        if d.rule is not None and q.id not in d.rule.when:
-            continue
-        for g in _evidence_groups(q, d.facts[q.id]):
-            if g in r.best and quotable(r.best[g][1]):
-                out[q.id] = r.best[g][1]
-                break
-    return out
-
-
-def explain(d: Decision, tax: Taxonomy) -> str:
-    """The answers the deciding rule asked about, in words, in question order."""
-    asked = d.rule.when if d.rule else {}
-    parts = []
-    for q in tax.questions:
-        a = Taxonomy.answer_spec(q, d.facts[q.id]) if q.id in asked else None
-        if a is not None and a.says:
-            parts.append(a.says)
-    if not parts:
-        return f"No rule of the tree applies; {d.leaf}."
-    text = "; ".join(parts)
-    return text[0].upper() + text[1:] + "."
-
-
 class OfflineBackend(Backend):
-    """No network, no key, deterministic: the tree's definitions read as cue groups."""
+    """No network, no key, deterministic: a model learned from real labelled papers (``model.py``) over
+    the engine's reading, or the engine alone (the tree's definitions read as cue groups)."""
 
     name = "offline"
     prompt_version = "n/a"
@@ -307,20 +135,20 @@ class OfflineBackend(Backend):
         from ..taxonomy import bundled
 
         self.tax = tax or bundled()
-        _compile(self.tax)  # a tree without cues fails here, with one clear line
+        self.learned = resolve_model(getattr(settings, "offline_model", None), self.tax)
+        if self.learned is not None:
+            self.model = self.learned.name
+            return
+        _compile(self.tax)  # a tree without cues (and no model) fails here, with one clear line
         self.model = self.tax.spec.offline.model if self.tax.spec.offline else "cues"
 
     def classify(self, paper: Paper, excerpt: Excerpt) -> Verdict:
+        if self.learned is not None:
+            return learned_verdict(self.learned, paper, self.tax)
         reading = read(paper, _compile(self.tax))
         decision = decide(reading, self.tax)
         groups = deciding_groups(decision, self.tax)
-        evidence: list[str] = []
-        for name in groups:
-            quote = reading.best.get(name, (0.0, ""))[1]
-            if quotable(quote) and quote not in evidence:
-                evidence.append(quote)
-        if not evidence and reading.statement:  # no cue fired (or only in a short title)
-            evidence = [reading.statement]
+        evidence = engine_evidence(reading, decision, self.tax)
         cues = {c: round(reading.s(c), 2) for c in groups}
         shown = ", ".join(f"{c}={v:g}" for c, v in cues.items())
         return Verdict(

@@ -18,6 +18,7 @@ from .options import (
     ModelOpt,
     ModeOpt,
     NoCacheOpt,
+    OfflineModelOpt,
     TaxonomyOpt,
     VotesOpt,
     open_pipeline,
@@ -56,6 +57,7 @@ def run_eval(
     ] = None,
     taxonomy: TaxonomyOpt = None,
     examples: ExamplesOpt = None,
+    offline_model: OfflineModelOpt = None,
     input_mode: FromOpt = None,
     baseline_md: Annotated[
         Path | None, typer.Option("--baseline-md", help="Also write a baseline summary here.")

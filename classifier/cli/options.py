@@ -53,6 +53,14 @@ ExamplesOpt = Annotated[
         "(never the paper being classified) [env RLTAXO_EXAMPLES].",
     ),
 ]
+OfflineModelOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--offline-model",
+        help="The offline backend's learned model: a file from 'rltaxo learn', or 'none' for the hand-written "
+        "engine alone. Default: the bundled model for the bundled tree [env RLTAXO_OFFLINE_MODEL].",
+    ),
+]
 MaxCostOpt = Annotated[
     float | None,
     typer.Option("--max-cost", min=0.0, help="Cost cap for the run in US$ (needs RLTAXO_PRICES); stops cleanly."),
@@ -110,7 +118,7 @@ def _announce_backend(settings: Any, explicit: str | None) -> None:
 
 PIPELINE_OPTIONS = (
     "taxonomy", "backend", "model", "no_cache", "structured_mode", "votes", "max_tokens", "excerpt_tokens",
-    "pdf_timeout", "max_pages", "max_file_mb", "pdf_memory_mb", "input_mode", "max_cost", "examples",
+    "pdf_timeout", "max_pages", "max_file_mb", "pdf_memory_mb", "input_mode", "max_cost", "examples", "offline_model",
 )  # fmt: skip
 
 

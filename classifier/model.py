@@ -1,0 +1,193 @@
+"""A learned offline model: its JSON file, and prediction in plain Python.
+
+The file holds weights, vocabulary and idf, the engine features' scales, a temperature and class priors
+fitted by cross-validation, the review threshold, the tree's hash, the training data's hash and the
+cross-validated figures. JSON, never pickle: loading a model runs no code. Prediction needs neither
+scikit-learn nor numpy, so nothing heavy is imported when the offline backend starts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, Field, ValidationError, model_validator
+
+from .errors import ConfigError
+from .files import read_text
+from .taxonomy import Taxonomy
+
+FORMAT = "rltaxo-model/1"
+MAX_MODEL_BYTES = 50_000_000
+
+
+class ModelFile(BaseModel):
+    """The model file's content, validated on load (a corrupt or foreign file is one line, exit 2)."""
+
+    rltaxo_model: str = Field(description=f"The format, {FORMAT!r}.")
+    tree_name: str = Field(description="The name of the tree it was learned for.")
+    tree_sha256: str = Field(description="The tree's content hash: a model for another tree is refused.")
+    data_sha256: str = Field(description="Hash of the labelled rows it was learned from (reproducibility).")
+    labels: list[str] = Field(description="The classes, in weight-column order: the tree's leaves.")
+    vocab: list[str] = Field(description="Word and word-pair features of title + abstract.")
+    idf: list[float]
+    text_weights: list[list[float]] = Field(description="One row per vocab entry, one column per label.")
+    engine_names: list[str] = Field(default_factory=list, description="The engine's features (trees with cues).")
+    engine_scale: list[float] = Field(default_factory=list, description="Divides each engine feature.")
+    engine_weights: list[list[float]] = Field(default_factory=list)
+    intercept: list[float]
+    temperature: float = Field(1.0, gt=0, description="Divides the logits: calibrated by cross-validation.")
+    prior: list[float] = Field(default_factory=list, description="Added to the logits (a class's prior shift).")
+    review_below: float = Field(0.6, ge=0, le=1, description="Confidence under which a result needs review.")
+    figures: dict[str, Any] = Field(default_factory=dict, description="Cross-validated figures, as learn printed.")
+    settings: dict[str, Any] = Field(default_factory=dict, description="How it was learned.")
+
+    @model_validator(mode="after")
+    def _shapes(self) -> ModelFile:
+        k = len(self.labels)
+        if self.rltaxo_model != FORMAT:
+            raise ValueError(f"format {self.rltaxo_model!r}, expected {FORMAT!r}")
+        if len(self.idf) != len(self.vocab) or len(self.text_weights) != len(self.vocab):
+            raise ValueError("vocab, idf and text_weights differ in length")
+        if len(self.engine_scale) != len(self.engine_names) or len(self.engine_weights) != len(self.engine_names):
+            raise ValueError("engine_names, engine_scale and engine_weights differ in length")
+        rows = [*self.text_weights, *self.engine_weights, self.intercept, *([self.prior] if self.prior else [])]
+        if any(len(r) != k for r in rows):
+            raise ValueError(f"a weight row does not have one value per label ({k})")
+        if not all(math.isfinite(v) for r in rows for v in r):
+            raise ValueError("a weight is not a finite number")
+        return self
+
+
+@dataclass(frozen=True)
+class Prediction:
+    probs: list[tuple[str, float]]  # every label, most probable first
+    reasons: list[str]  # the features that weighed most for the top label, in words
+
+    @property
+    def leaf(self) -> str:
+        return self.probs[0][0]
+
+    @property
+    def confidence(self) -> float:
+        return self.probs[0][1]
+
+
+def tfidf(counts: Counter[str], index: dict[str, int], idf: list[float]) -> dict[int, float]:
+    """Sublinear term frequency times idf, L2-normalised over the known terms (as learning computed it)."""
+    vec = {index[t]: (1.0 + math.log(c)) * idf[index[t]] for t, c in counts.items() if t in index}
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    return {j: v / norm for j, v in vec.items()}
+
+
+def scaled(feats: dict[str, float], index: dict[str, int], scale: list[float]) -> dict[int, float]:
+    return {index[n]: v / scale[index[n]] for n, v in feats.items() if n in index}
+
+
+def data_hash(rows: list[tuple[str, str, str, float]]) -> str:
+    """Hash of (title, abstract, label, weight) rows, order-independent."""
+    lines = sorted(json.dumps(r, ensure_ascii=False) for r in rows)
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
+
+
+class LearnedModel:
+    """A loaded model file, ready to predict."""
+
+    def __init__(self, spec: ModelFile, path: str = "") -> None:
+        self.spec = spec
+        self.path = path
+        self.vocab_index = {t: j for j, t in enumerate(spec.vocab)}
+        self.engine_index = {n: j for j, n in enumerate(spec.engine_names)}
+        self.name = f"learned:{spec.data_sha256[:8]}"
+
+    @property
+    def uses_engine(self) -> bool:
+        return bool(self.spec.engine_names)
+
+    def check_tree(self, tax: Taxonomy) -> None:
+        if self.spec.tree_sha256 != tax.sha256:
+            raise ConfigError(
+                f"{self.path or 'the model'}: learned for the tree {self.spec.tree_name!r} "
+                f"({self.spec.tree_sha256[:12]}), not for {tax.name!r} ({tax.sha256[:12]})",
+                hint="learn one for this tree with rltaxo learn, or pass --offline-model none",
+            )
+
+    def predict(self, counts: Counter[str], engine: dict[str, float] | None) -> Prediction:
+        s = self.spec
+        x_text = tfidf(counts, self.vocab_index, s.idf)
+        x_eng = scaled(engine or {}, self.engine_index, s.engine_scale)
+        k = len(s.labels)
+        logits = list(s.intercept)
+        contrib: list[tuple[float, str, list[float]]] = []  # (value, feature, its weights)
+        for rows, names, x in ((s.text_weights, s.vocab, x_text), (s.engine_weights, s.engine_names, x_eng)):
+            for j, v in x.items():
+                w = rows[j]
+                for c in range(k):
+                    logits[c] += w[c] * v
+                contrib.append((v, names[j], w))
+        if s.prior:
+            logits = [a + b for a, b in zip(logits, s.prior)]
+        top = max(logits)
+        exps = [math.exp((z - top) / s.temperature) for z in logits]
+        total = sum(exps)
+        probs = sorted(((s.labels[c], exps[c] / total) for c in range(k)), key=lambda p: -p[1])
+        return Prediction(probs, self._reasons(probs[0][0], probs[1][0] if k > 1 else probs[0][0], contrib))
+
+    def _reasons(self, leaf: str, runner_up: str, contrib: list[tuple[float, str, list[float]]]) -> list[str]:
+        """The features that pushed most towards ``leaf`` rather than the runner-up, in words."""
+        c, r = self.spec.labels.index(leaf), self.spec.labels.index(runner_up)
+        scored = []
+        for v, name, w in contrib:
+            lift = v * (w[c] - w[r]) if c != r else v * w[c]
+            if lift > 0:
+                scored.append((lift, name))
+        scored.sort(key=lambda t: -t[0])
+        return [describe(name) for _, name in scored[:5]]
+
+
+def describe(feature: str) -> str:
+    """A feature in words: '"reward model"', 'engine fact <question>=<answer>'."""
+    kind, _, rest = feature.partition(":")
+    if kind == "title":
+        return f'"{rest}" in the title'
+    if kind in ("cue", "own", "neg", "val", "fact", "engine", "none") or feature == "survey":
+        where = {"cue": "cues for", "own": "the paper's own claims of", "neg": "negated", "val": "engine value",
+                 "fact": "engine fact", "engine": "the engine's leaf", "none": "no cue for"}.get(kind, "")  # fmt: skip
+        return f"{where} {rest}".strip() if rest else "a survey"
+    return f'"{feature}"'
+
+
+def load(path: Path | str, tax: Taxonomy | None = None) -> LearnedModel:
+    """A model file, validated; with ``tax``, refused unless learned for that very tree."""
+    try:
+        text = read_text(path, what="model file", limit=MAX_MODEL_BYTES)
+        spec = ModelFile.model_validate_json(text)
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such model file", hint="learn one with rltaxo learn") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read the model file ({exc})") from None
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "file"
+        raise ConfigError(
+            f"{path}: not an rltaxo model file ({where}: {first['msg']})", hint="learn one with rltaxo learn"
+        ) from None
+    model = LearnedModel(spec, str(path))
+    if tax is not None:
+        model.check_tree(tax)
+    return model
+
+
+@cache
+def bundled_path() -> Path | None:
+    """The bundled RL/LLM model (learned by eval/learn_bundled.py), if this install has it."""
+    from importlib.resources import files
+
+    p = Path(str(files("classifier").joinpath("models").joinpath("rl-llm.json")))
+    return p if p.is_file() else None

@@ -1,0 +1,185 @@
+"""Learn the bundled RL/LLM model from ../shared (deterministic: the same data gives the same bytes).
+
+    python eval/learn_bundled.py [--shared ../shared] [--loo] [--check]
+
+Rows: the 651 real abstracts of ../shared/train (labels from a strong model: `sure` rows weigh 1, `unsure`
+ones 0.5 with their second choice at 0.3) and the 24 gold + 22 dev abstracts (hand-labelled, weight 2).
+Writes classifier/models/rl-llm.json (weights, vocabulary and figures only: no text of any paper) and
+eval/BASELINE-learned.md with the cross-validated figures beside the engine alone's on the same rows.
+--loo adds gold and dev leave-one-out: each study predicted, from its PDF where the corpus has it, by a
+model learned without it. --check only verifies that the bundled file is what these rows give.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import platform
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from classifier.learn import LearnSettings, Row, dump, featurize, figures, fit, learn, softmax  # noqa: E402
+from classifier.taxonomy import bundled  # noqa: E402
+
+OUT = ROOT / "classifier" / "models" / "rl-llm.json"
+REPORT = ROOT / "eval" / "BASELINE-learned.md"
+#: How the bundled model is learned. out_of_scope_prior: log-odds for "out of scope", set once from the
+#: cross-validated trade-off (README): recall of out-of-scope papers against leaf accuracy.
+SETTINGS = LearnSettings(C=10.0, engine_weight=0.5, out_of_scope_prior=math.log(2.5))
+
+
+def read_rows(shared: Path) -> list[Row]:
+    rows = []
+    for line in (shared / "train" / "real-abstracts.jsonl").read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        sure = r["sureness"] == "sure"
+        rows.append(Row(r["title"], r["abstract"], r["label"], 1.0 if sure else 0.5, r["arxiv_id"],
+                        second=r.get("second_choice") or "", second_weight=0.0 if sure else 0.3,
+                        tags=frozenset({"train", "sure"} if sure else {"train"})))  # fmt: skip
+    for role in ("gold", "dev"):
+        for line in (shared / "corpus" / f"{role}-abstracts.jsonl").read_text(encoding="utf-8").splitlines():
+            r = json.loads(line)
+            rows.append(Row(r["title"], r["abstract"], r["leaf"], 2.0, r["arxiv_id"], tags=frozenset({role, "sure"})))
+    return rows
+
+
+def engine_probs(rows: list[Row], labels: list[str]):  # type: ignore[no-untyped-def]
+    """The engine alone as probabilities: its confidence on its leaf, the rest shared evenly."""
+    import numpy as np
+
+    out = np.zeros((len(rows), len(labels)))
+    for i, r in enumerate(rows):
+        feats = r.features[1] or {}  # type: ignore[index]
+        leaf = next(k.split(":", 1)[1] for k in feats if k.startswith("engine:") and k != "engine:confidence")
+        conf = feats["engine:confidence"]
+        out[i] = (1 - conf) / (len(labels) - 1)
+        out[i, labels.index(leaf)] = conf
+    return out
+
+
+def leave_one_out(rows: list[Row], shared: Path, tax) -> list[dict]:  # type: ignore[no-untyped-def]
+    """Each gold and dev study, from its PDF where the corpus has it, by a model learned without it."""
+    import numpy as np
+
+    from classifier.backends.engine import engine_view
+    from classifier.features import text_counts
+    from classifier.ingest import read_pdf
+
+    labels = list(tax.labels)
+    corpus = shared / "corpus"
+    out = []
+    for r in rows:
+        if not r.tags & {"gold", "dev"}:
+            continue
+        model = fit([x for x in rows if x.group != r.group], labels, SETTINGS)
+        pdf = corpus / f"{r.group}.pdf"
+        probe = Row(r.title, r.abstract, r.label)
+        kind = "abstract"
+        if pdf.exists():
+            paper = read_pdf(pdf).abstract_only()
+            view = engine_view(paper, tax)
+            probe.features = (text_counts(paper.title, paper.abstract), view.features if view else None)
+            kind = "pdf"
+        else:
+            probe.features = r.features
+        prior = np.zeros(len(labels))
+        prior[labels.index(tax.out_of_scope)] = SETTINGS.out_of_scope_prior
+        learned_t = json.loads(OUT.read_text())["temperature"] if OUT.exists() else 1.0
+        p = softmax(model.logits([probe]) + prior, learned_t)[0]
+        top = int(p.argmax())
+        out.append({"id": r.group, "role": "gold" if "gold" in r.tags else "dev", "input": kind, "gold": r.label,
+                    "pred": labels[top], "conf": round(float(p[top]), 3)})  # fmt: skip
+    return out
+
+
+def fmt(v: object) -> str:
+    return "–" if v is None else (f"{v:.3f}" if isinstance(v, float) else str(v))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--loo", action="store_true", help="also gold and dev leave-one-out (PDFs where present)")
+    ap.add_argument("--check", action="store_true", help="only check the bundled file is what the rows give")
+    args = ap.parse_args()
+    tax = bundled()
+    rows = read_rows(args.shared)
+    t0 = time.time()
+    learned = learn(rows, tax, SETTINGS)
+    text = dump(learned.model)
+    if args.check:
+        same = OUT.exists() and OUT.read_text(encoding="utf-8") == text
+        print("bundled model is up to date" if same else f"{OUT} differs from what the rows give: re-run this script")
+        return 0 if same else 1
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(text, encoding="utf-8")
+    labels = list(tax.labels)
+    import numpy as np
+
+    y = np.array([labels.index(r.label) for r in learned.rows])
+    featurize(learned.rows, tax)
+    eng = figures(engine_probs(learned.rows, labels), y, learned.rows, labels, tax.out_of_scope, 0.6)
+    ours = learned.model.figures
+    lines = [
+        "# The learned offline model: cross-validated figures",
+        "",
+        f"`python eval/learn_bundled.py{' --loo' if args.loo else ''}` on {platform.machine()}, "
+        f"Python {platform.python_version()}, {time.strftime('%Y-%m-%d')}; {len(rows)} rows "
+        "(../shared/train 651, gold 24, dev 22), 5-fold cross-validation grouped by arXiv id and stratified by "
+        f"label; model file {OUT.stat().st_size / 1e6:.2f} MB, {len(learned.model.vocab):,} text features, "
+        f"{len(learned.model.engine_names)} engine features, temperature {learned.model.temperature}, review "
+        f"threshold {learned.model.review_below}. The engine alone is the hand-written offline backend "
+        "(`--offline-model none`), scored on the same rows (it was tuned on gold and dev, so its figures there "
+        "are not unseen).",
+        "",
+        "| rows | n | model accuracy | engine accuracy | model top-2 | model OOS recall | engine OOS recall "
+        "| model ECE | engine ECE | model conf right / wrong | engine conf right / wrong | coverage | "
+        "accuracy unflagged |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for tag in ("all", "sure", "train", "gold", "dev"):
+        m, e = ours.get(tag, {}), eng.get(tag, {})
+        if not m.get("n"):
+            continue
+        lines.append(
+            f"| {tag} | {m['n']} | {fmt(m['accuracy'])} | {fmt(e['accuracy'])} | {fmt(m['top2_accuracy'])} | "
+            f"{fmt(m['out_of_scope_recall'])} | {fmt(e['out_of_scope_recall'])} | {fmt(m['ece'])} | {fmt(e['ece'])} | "
+            f"{fmt(m['confidence_right'])} / {fmt(m['confidence_wrong'])} | "
+            f"{fmt(e['confidence_right'])} / {fmt(e['confidence_wrong'])} | {fmt(m['coverage'])} | "
+            f"{fmt(m['accuracy_unflagged'])} |"
+        )
+    lines += ["", "Per-leaf recall (all rows): model / engine", ""]
+    for leaf in labels:
+        lines.append(f"- `{leaf}`: {fmt(ours['all']['per_leaf_recall'].get(leaf))} / "
+                     f"{fmt(eng['all']['per_leaf_recall'].get(leaf))}")  # fmt: skip
+    lines += ["", "Coverage against accuracy (all rows, most confident first):", "",
+              "| coverage | accuracy | confidence at least |", "|---|---|---|"]  # fmt: skip
+    lines += [f"| {c['coverage']:.0%} | {c['accuracy']:.3f} | {c['min_confidence']:.3f} |" for c in ours["curve"]]
+    if args.loo:
+        loo = leave_one_out(learned.rows, args.shared, tax)
+        top = {leaf: leaf.split("/")[0] for leaf in labels}
+        lines += ["", "## Gold and dev, leave-one-out", "",
+                  "Each study predicted by a model learned without it, from its PDF where ../shared/corpus has it.",
+                  "", "| set | n | leaf right | top class right | from PDF |", "|---|---|---|---|---|"]  # fmt: skip
+        for role in ("gold", "dev"):
+            rs = [x for x in loo if x["role"] == role]
+            leaf_ok = sum(x["pred"] == x["gold"] for x in rs)
+            top_ok = sum(top[x["pred"]] == top[x["gold"]] for x in rs)
+            lines.append(f"| {role} | {len(rs)} | {leaf_ok}/{len(rs)} | {top_ok}/{len(rs)} | "
+                         f"{sum(x['input'] == 'pdf' for x in rs)} |")  # fmt: skip
+        lines += ["", "Wrong:", ""]
+        lines += [f"- {x['role']} {x['id']} ({x['input']}): gold `{x['gold']}`, predicted `{x['pred']}` at {x['conf']}"
+                  for x in loo if x["pred"] != x["gold"]]  # fmt: skip
+    lines.append(f"\nLearned in {time.time() - t0:.0f} s.")
+    REPORT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
