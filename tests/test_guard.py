@@ -74,7 +74,7 @@ def _results(tmp: Path, env: dict[str, str]) -> tuple[Path, Path]:
 
 
 CASES = ["unrelated", "list-as-lock", "export-onto-list", "export-onto-results", "html-onto-results",
-         "html-onto-corrections", "eval-onto-gold"]  # fmt: skip
+         "html-onto-corrections", "eval-onto-gold", "learn-onto-list"]  # fmt: skip
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -102,7 +102,7 @@ def test_writers_never_overwrite(case: str, env: dict[str, str], tmp_path: Path)
         victim.write_text('{"key": "a", "arxiv_id": "2203.02155", "leaf": "rl4llm/fine-tuning/with-human-feedback"}\n')
         args = ["eval", "--gold", str(victim), "--out", str(tmp_path), "--from", "abstract"]
     else:
-        pytest.importorskip("numpy")
+        pytest.importorskip("sklearn")
         victim = _list(tmp_path)
         args = ["learn", str(victim), "-o", str(victim)]
     before = victim.read_bytes()

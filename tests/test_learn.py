@@ -1,0 +1,178 @@
+"""`rltaxo learn` and the learned offline model, on made-up rows (tests/learn_rows.py): any tree, with or
+without cues; distillation from a scripted backend; the model file (JSON, deterministic, checked on
+load); prediction in plain Python equal to the fitted model's; bad input refused in one line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("sklearn", reason="rltaxo learn needs scikit-learn (pip install '.[learn]')")
+
+from classifier.learn import LearnSettings, Row, dump, fit, learn
+from classifier.learn_data import read_labelled
+from classifier.model import ModelFile, load
+from classifier.taxonomy import Taxonomy
+from classifier.taxonomy import load as load_tree
+
+from .conftest import ROOT, run_cli
+from .learn_rows import rows, write_jsonl
+from .trees import TOY
+
+SECOND = ROOT / "examples" / "llm-enhanced-rl" / "taxonomy.json"
+
+
+@pytest.fixture
+def toy(tmp_path: Path) -> Path:
+    path = tmp_path / "toy.json"
+    path.write_text(json.dumps(TOY))
+    return path
+
+
+def _agreement(model_path: Path, tree: Path, held: list[dict], env: dict[str, str], tmp: Path) -> float:
+    lst = write_jsonl(tmp / "held.jsonl", [{"title": r["title"], "abstract": r["abstract"]} for r in held])
+    out = tmp / "held-out.jsonl"
+    r = run_cli("batch", str(lst), "-o", str(out), "-t", str(tree), "--offline-model", str(model_path), env=env)
+    assert r.returncode == 0, r.stderr
+    got = {
+        json.loads(line)["result"]["title"]: json.loads(line)["result"]["leaf"] for line in out.read_text().splitlines()
+    }
+    return sum(got[h["title"]] == h["leaf"] for h in held) / len(held)
+
+
+@pytest.mark.parametrize("tree_kind", ["toy", "second"])
+def test_learn_end_to_end_on_any_tree(tree_kind: str, toy: Path, env: dict[str, str], tmp_path: Path) -> None:
+    tree = toy if tree_kind == "toy" else SECOND  # the second tree has no cues: text features alone
+    tax = load_tree(tree)
+    gold = write_jsonl(tmp_path / "gold.jsonl", rows(tax, 14, seed=1))
+    model = tmp_path / "model.json"
+    r = run_cli("learn", str(gold), "-o", str(model), "-t", str(tree), env=env)
+    assert r.returncode == 0, r.stderr
+    assert "cross-validated (5 folds): accuracy" in r.stdout and f"--offline-model {model}" in r.stdout
+    spec = ModelFile.model_validate_json(model.read_text())
+    assert spec.tree_sha256 == tax.sha256 and bool(spec.engine_names) == (tree_kind == "toy")
+    assert spec.figures["all"]["accuracy"] >= 0.8  # cross-validated, not the training fit
+    assert _agreement(model, tree, rows(tax, 4, seed=99, prefix="Held "), env, tmp_path) >= 0.8
+
+
+def test_distillation_scripted_labels_learned_and_reproduced_offline(toy: Path, env: dict[str, str],
+                                                                     tmp_path: Path) -> None:  # fmt: skip
+    tax = load_tree(toy)
+    train = rows(tax, 14, seed=2)
+    lst = write_jsonl(tmp_path / "list.jsonl", [{"title": r["title"], "abstract": r["abstract"]} for r in train])
+    script = tmp_path / "script.json"  # the "LLM": one answer per item, in list order (one worker)
+    script.write_text(json.dumps([{"leaf": r["leaf"], "confidence": 0.9, "rationale": "scripted"} for r in train]))
+    labelled = tmp_path / "llm-labels.jsonl"
+    r = run_cli("batch", str(lst), "-o", str(labelled), "-t", str(toy), "-b", "scripted", "--workers", "1",
+                env={**env, "RLTAXO_SCRIPT": str(script)})  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    model = tmp_path / "distilled.json"
+    r = run_cli("learn", str(labelled), "-o", str(model), "-t", str(toy), "--json", env=env)
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["rows"] == len(train)
+    assert _agreement(model, toy, rows(tax, 4, seed=77, prefix="Held "), env, tmp_path) >= 0.8
+
+
+def test_prediction_in_plain_python_equals_the_fitted_model(toy: Path) -> None:
+    import numpy as np
+
+    from classifier.learn import softmax
+
+    tax = load_tree(toy)
+    data = [Row(r["title"], r["abstract"], r["leaf"], group=str(i)) for i, r in enumerate(rows(tax, 6, seed=3))]
+    learned = learn(data, tax, LearnSettings(folds=3))
+    model = load_model_text(dump(learned.model), tax)
+    fitted = fit(learned.rows, list(tax.labels), LearnSettings(folds=3))
+    expect = softmax(fitted.logits(learned.rows[:5]), learned.model.temperature)
+    for row, p in zip(learned.rows[:5], expect):
+        got = dict(model.predict(*row.features).probs)  # type: ignore[misc]
+        assert np.allclose([got[label] for label in tax.labels], p, atol=1e-4)
+
+
+def load_model_text(text: str, tax: Taxonomy):  # type: ignore[no-untyped-def]
+    from classifier.model import LearnedModel
+
+    model = LearnedModel(ModelFile.model_validate_json(text))
+    model.check_tree(tax)
+    return model
+
+
+def test_learning_is_deterministic_and_order_free(toy: Path) -> None:
+    tax = load_tree(toy)
+    made = rows(tax, 6, seed=4)
+
+    def once(items: list[dict]) -> str:
+        data = [Row(r["title"], r["abstract"], r["leaf"], group=r["title"]) for r in items]
+        return dump(learn(data, tax, LearnSettings(folds=3)).model)
+
+    assert once(made) == once(list(reversed(made)))
+
+
+def test_a_correction_outweighs_the_llm_label(toy: Path, tmp_path: Path) -> None:
+    tax = load_tree(toy)
+    paper = {"title": "Made Up Paper About Search", "abstract": "We search a tree of candidates."}
+    batch = tmp_path / "labels.jsonl"
+    batch.write_text(json.dumps({"item": "x", "status": "ok", "result": {**paper, "leaf": "learning/supervised",
+                                 "backend": "openai", "needs_review": False}}) + "\n")  # fmt: skip
+    corr = tmp_path / "labels.corrections.jsonl"
+    corr.write_text(json.dumps({"item": "x", **paper, "leaf": "search", "original": "learning/supervised"}) + "\n")
+    data = read_labelled([batch, corr], tax)
+    assert [(r.label, r.weight) for r in data.rows] == [("search", 3.0)]
+
+
+# --- bad input: one line, exit 2, nothing written ---------------------------------------------------------
+BAD = {
+    "unknown-leaf": [{"title": "A", "abstract": "Made up.", "leaf": "learning/semi"}],
+    "empty-abstract": [
+        {"title": "A", "abstract": "", "leaf": "search"},
+        {"title": "B", "abstract": "x y z.", "leaf": "elsewhere"},
+    ],
+    "duplicate": [
+        {"title": "Same Title", "abstract": "Made up.", "leaf": "search"},
+        {"title": "Same Title", "abstract": "Made up.", "leaf": "elsewhere"},
+    ],
+    "single-class": [{"title": f"T{i}", "abstract": f"Made up {i}.", "leaf": "search"} for i in range(6)],
+}
+
+
+@pytest.mark.parametrize("case", [*BAD, "missing-file", "other-tree-model", "corrupt-model"])
+def test_bad_input_is_one_line_exit_2_nothing_written(case: str, toy: Path, env: dict[str, str],
+                                                      tmp_path: Path) -> None:  # fmt: skip
+    out = tmp_path / "m.json"
+    if case in BAD:
+        args = ["learn", str(write_jsonl(tmp_path / "g.jsonl", BAD[case])), "-o", str(out), "-t", str(toy)]
+    elif case == "missing-file":
+        args = ["learn", str(tmp_path / "absent.csv"), "-o", str(out), "-t", str(toy)]
+    else:  # the bundled model given for the toy tree, or a file that is no model
+        model = ROOT / "classifier" / "models" / "rl-llm.json"
+        if case == "corrupt-model":
+            model = tmp_path / "bad.json"
+            model.write_text('{"rltaxo_model": "rltaxo-model/1", "labels": [1')
+        args = [
+            "classify",
+            "--title",
+            "A Title",
+            "--abstract",
+            "Made up.",
+            "-t",
+            str(toy),
+            "--offline-model",
+            str(model),
+        ]
+    r = run_cli(*args, env=env)
+    lines = [ln for ln in r.stderr.splitlines() if not ln.startswith("rltaxo: using the offline backend")]
+    assert r.returncode == 2 and len(lines) == 1 and lines[0].startswith("rltaxo: error:"), r.stderr
+    assert "Traceback" not in r.stderr and not out.exists()
+
+
+def test_the_bundled_model_loads_for_the_bundled_tree_only() -> None:
+    from classifier.model import bundled_path
+    from classifier.taxonomy import bundled
+
+    path = bundled_path()
+    assert path is not None and path.stat().st_size <= 5_000_000
+    model = load(path, bundled())
+    assert model.spec.labels == list(bundled().labels) and 0 < model.spec.review_below < 1
+    assert model.spec.figures["sure"]["accuracy"] > 0.7  # cross-validated figures travel with the file
