@@ -38,6 +38,7 @@ class BatchReport:
     seconds: float = 0.0
     leaves: Counter[str] = field(default_factory=Counter)
     usage: list[Usage] = field(default_factory=list)  # token usage of this run's answers only
+    decided: Counter[str] = field(default_factory=Counter)  # --escalate: offline / llm, this run
 
 
 Maker = tuple[str, str, str, str]  # (tree, backend, model, prompt version), as ResultSummary.made_by
@@ -295,6 +296,8 @@ def run_batch(
                     report.failed += not ok
                     if rec.result is not None:
                         report.leaves[rec.result.leaf] += 1
+                        if rec.result.decided_by:
+                            report.decided[rec.result.decided_by] += 1
                         if not rec.result.cached:
                             report.usage.append(rec.result.usage)
                     bar.advance(ok)

@@ -22,7 +22,7 @@ from .backends.engine import engine_view
 from .errors import UsageError
 from .features import text_counts
 from .ingest import Paper
-from .model import FORMAT, ModelFile, data_hash, scaled, tfidf
+from .model import FORMAT, ModelFile, data_hash, paper_hash, scaled, tfidf
 from .taxonomy import Taxonomy
 
 MIN_PER_LEAF = 5  # fewer rows than this for a leaf: learn warns that its figures mean little
@@ -365,6 +365,7 @@ def learn(rows: list[Row], tax: Taxonomy, s: LearnSettings | None = None,
         prior=r6(prior) if prior.any() else [],
         review_below=threshold,
         figures=figs,
+        trained_on=sorted({paper_hash(r.group) for r in rows if r.group}),
         settings={**s.as_dict(), "rows": len(rows)},
     )
     return Learned(spec, warnings, rows, probs)

@@ -46,6 +46,9 @@ class ModelFile(BaseModel):
     prior: list[float] = Field(default_factory=list, description="Added to the logits (a class's prior shift).")
     review_below: float = Field(0.6, ge=0, le=1, description="Confidence under which a result needs review.")
     figures: dict[str, Any] = Field(default_factory=dict, description="Cross-validated figures, as learn printed.")
+    trained_on: list[str] = Field(
+        default_factory=list, description="Hashes of the papers learned from (arXiv id or title): eval says so."
+    )
     settings: dict[str, Any] = Field(default_factory=dict, description="How it was learned.")
 
     @model_validator(mode="after")
@@ -90,6 +93,11 @@ def scaled(feats: dict[str, float], index: dict[str, int], scale: list[float]) -
     return {index[n]: v / scale[index[n]] for n, v in feats.items() if n in index}
 
 
+def paper_hash(group: str) -> str:
+    """How a training paper is named in the model file: a short hash of its arXiv id (or title key)."""
+    return hashlib.sha256(group.encode()).hexdigest()[:16]
+
+
 def data_hash(rows: list[tuple[str, str, str, float]]) -> str:
     """Hash of (title, abstract, label, weight) rows, order-independent."""
     lines = sorted(json.dumps(r, ensure_ascii=False) for r in rows)
@@ -105,6 +113,11 @@ class LearnedModel:
         self.vocab_index = {t: j for j, t in enumerate(spec.vocab)}
         self.engine_index = {n: j for j, n in enumerate(spec.engine_names)}
         self.name = f"learned:{spec.data_sha256[:8]}"
+
+    def was_trained_on(self, arxiv_id: str) -> bool:
+        if not hasattr(self, "_trained"):
+            self._trained = set(self.spec.trained_on)
+        return bool(arxiv_id) and paper_hash(arxiv_id) in self._trained
 
     @property
     def uses_engine(self) -> bool:

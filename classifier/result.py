@@ -53,6 +53,9 @@ class Verdict(BaseModel):
     review_below: float | None = Field(
         None, ge=0.0, le=1.0, description="This backend's own review threshold, chosen by cross-validation."
     )
+    engine_leaf: str | None = None
+    decided_by: str | None = None
+    offline_answer: dict[str, Any] | None = None
 
 
 class ClassificationResult(BaseModel):
@@ -85,6 +88,9 @@ class ClassificationResult(BaseModel):
     votes: dict[str, int] | None = None
     runner_up: str | None = Field(None, description="The second most probable leaf, where the backend knows it.")
     runner_up_confidence: float | None = Field(None, ge=0.0, le=1.0)
+    engine_leaf: str | None = Field(
+        None, description="The hand-written engine's leaf (--offline-model none), beside a learned model's."
+    )
     decided_by: str | None = Field(None, description="With --escalate: 'offline' or 'llm', whichever answered.")
     offline_answer: dict[str, Any] | None = Field(
         None, description="With --escalate, when the LLM decided: the offline leaf and confidence it overrode."

@@ -45,7 +45,21 @@ REGISTRY: dict[str, str] = {
 
 
 def create(name: str, settings: Settings, tax: Taxonomy) -> Backend:
-    """Instantiate a backend by name for a tree; the module is imported only now."""
+    """Instantiate a backend by name for a tree; the module is imported only now. With ``escalate``, the
+    offline backend first and this one for the results it flags (``escalate.py``)."""
+    if getattr(settings, "escalate", False):
+        if name == "offline":
+            raise ConfigError(
+                "--escalate sends the doubtful papers to an LLM, but no LLM backend is configured",
+                hint="set OPENAI_API_KEY or OPENAI_BASE_URL, or choose one with -b",
+            )
+        from .escalate import EscalatingBackend
+
+        return EscalatingBackend(_create("offline", settings, tax), _create(name, settings, tax))
+    return _create(name, settings, tax)
+
+
+def _create(name: str, settings: Settings, tax: Taxonomy) -> Backend:
     try:
         target = REGISTRY[name]
     except KeyError:

@@ -90,6 +90,7 @@ def learned_verdict(model: LearnedModel, paper: Paper, tax: Taxonomy) -> Verdict
     facts = None
     fact_quotes: dict[str, str] = {}
     cues: dict[str, float] = {}
+    engine_leaf = None
     if has_cues(tax):
         full = engine_view(paper, tax) if paper is not basis else view
         if full is None:
@@ -97,6 +98,7 @@ def learned_verdict(model: LearnedModel, paper: Paper, tax: Taxonomy) -> Verdict
             decision = decide(reading, tax)
         else:
             reading, decision = full.reading, full.decision
+        engine_leaf = decision.leaf
         if decision.leaf == leaf:  # the tree's rules on the engine's facts agree: its sentences are the evidence
             parts.append(f"The engine's reading agrees: {explain(decision, tax)}")
             evidence = engine_evidence(reading, decision, tax)
@@ -121,6 +123,7 @@ def learned_verdict(model: LearnedModel, paper: Paper, tax: Taxonomy) -> Verdict
         runner_up=runner,
         runner_up_confidence=round(runner_p, 3) if runner_p is not None else None,
         review_below=model.spec.review_below,
+        engine_leaf=engine_leaf,
     )
 
 

@@ -14,6 +14,7 @@ from ..errors import UsageError
 from .app import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, app, fail
 from .options import (
     BackendOpt,
+    EscalateOpt,
     ExamplesOpt,
     FileMbOpt,
     FromOpt,
@@ -55,6 +56,7 @@ def batch(
     taxonomy: TaxonomyOpt = None,
     examples: ExamplesOpt = None,
     offline_model: OfflineModelOpt = None,
+    escalate: EscalateOpt = False,
     input_mode: FromOpt = None,
     backend: BackendOpt = None,
     model: ModelOpt = None,
@@ -166,6 +168,8 @@ def batch(
         "interrupted": report.interrupted,
         "usage": usage_record(totals, pipe.backend.model, prices),
     }
+    if report.decided:
+        summary["escalation"] = escalation_summary(report.decided, totals, pipe.backend.model, prices)
     if json_out:
         typer.echo(json.dumps(summary))
     else:
@@ -177,6 +181,11 @@ def batch(
             typer.echo(f"  {n:4d}  {leaf}")
         if totals.attempts:
             typer.echo(f"  {usage_line(totals, pipe.backend.model, prices)}")
+        if report.decided:
+            esc: dict[str, Any] = summary["escalation"]  # type: ignore[assignment]
+            saved = f" (~${esc['cost_saved_usd']:.4f})" if esc["cost_saved_usd"] is not None else ""
+            typer.echo(f"  escalation: {esc['llm']} of {esc['llm'] + esc['offline']} sent to the LLM; "
+                       f"{esc['offline']} kept offline, saving ~{esc['tokens_saved']:,} tokens{saved}")  # fmt: skip
     if report.interrupted:
         typer.echo(f"rltaxo: interrupted; re-run the same command to resume ({summary['remaining']} left)", err=True)
         sys.stdout.flush()
@@ -188,6 +197,22 @@ def batch(
 
 
 app.command("batch")(batch)
+
+
+def escalation_summary(decided: Any, totals: Any, model: str, prices: Any) -> dict[str, Any]:
+    """How many papers went to the LLM, and what the ones kept offline saved: as many requests again,
+    at the mean tokens (and cost) of this run's LLM requests."""
+    from ..costs import usage_record
+
+    llm, offline = decided.get("llm", 0), decided.get("offline", 0)
+    per = (totals.total_tokens / llm) if llm else 0.0
+    cost = usage_record(totals, model, prices).get("cost_usd")
+    return {
+        "llm": llm,
+        "offline": offline,
+        "tokens_saved": round(per * offline),
+        "cost_saved_usd": round(cost / llm * offline, 6) if (cost is not None and llm) else None,
+    }
 
 
 def write_derived(

@@ -13,6 +13,7 @@ from ..errors import RltaxoError, UsageError
 from .app import EXIT_INTERRUPTED, EXIT_OK, app, clean, error_record, fail
 from .options import (
     BackendOpt,
+    EscalateOpt,
     ExamplesOpt,
     ExcerptOpt,
     FileMbOpt,
@@ -95,6 +96,7 @@ def classify(
     taxonomy: TaxonomyOpt = None,
     examples: ExamplesOpt = None,
     offline_model: OfflineModelOpt = None,
+    escalate: EscalateOpt = False,
     input_mode: FromOpt = None,
     backend: BackendOpt = None,
     model: ModelOpt = None,

@@ -11,6 +11,7 @@ import typer
 from .app import app, fail
 from .options import (
     BackendOpt,
+    EscalateOpt,
     ExamplesOpt,
     FromOpt,
     JsonOpt,
@@ -58,6 +59,7 @@ def run_eval(
     taxonomy: TaxonomyOpt = None,
     examples: ExamplesOpt = None,
     offline_model: OfflineModelOpt = None,
+    escalate: EscalateOpt = False,
     input_mode: FromOpt = None,
     baseline_md: Annotated[
         Path | None, typer.Option("--baseline-md", help="Also write a baseline summary here.")

@@ -61,6 +61,14 @@ OfflineModelOpt = Annotated[
         "engine alone. Default: the bundled model for the bundled tree [env RLTAXO_OFFLINE_MODEL].",
     ),
 ]
+EscalateOpt = Annotated[
+    bool,
+    typer.Option(
+        "--escalate",
+        help="Offline first; only the results it flags for review go to the LLM backend (which must be "
+        "configured). Records keep both answers [env RLTAXO_ESCALATE].",
+    ),
+]
 MaxCostOpt = Annotated[
     float | None,
     typer.Option("--max-cost", min=0.0, help="Cost cap for the run in US$ (needs RLTAXO_PRICES); stops cleanly."),
@@ -119,6 +127,7 @@ def _announce_backend(settings: Any, explicit: str | None) -> None:
 PIPELINE_OPTIONS = (
     "taxonomy", "backend", "model", "no_cache", "structured_mode", "votes", "max_tokens", "excerpt_tokens",
     "pdf_timeout", "max_pages", "max_file_mb", "pdf_memory_mb", "input_mode", "max_cost", "examples", "offline_model",
+    "escalate",
 )  # fmt: skip
 
 
@@ -131,6 +140,8 @@ def open_pipeline(
     from ..pipeline import Pipeline
 
     options = {k: params[k] for k in PIPELINE_OPTIONS if k in params}
+    if not options.get("escalate"):
+        options.pop("escalate", None)  # unset: RLTAXO_ESCALATE may still say so
     options["mode"] = options.pop("structured_mode", None)
     settings = settings_from(**options)
     if planning and settings.resolved_backend() in ("openai", "local") and not settings.endpoint_configured:

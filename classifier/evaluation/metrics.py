@@ -28,6 +28,8 @@ class Row:
     evidence_found: int = 0
     evidence_total: int = 0
     gold_confidence: str = "high"
+    runner_up: str | None = None
+    engine_leaf: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -178,6 +180,10 @@ def level(gold: str, pred: str | None, tax: Taxonomy) -> str:
     return "top" if tax.top_class(pred) == tax.top_class(gold) else "wrong"
 
 
+def _share(hits: list[bool]) -> float | None:
+    return sum(hits) / len(hits) if hits else None
+
+
 def summarise(rows: list[Row], tax: Taxonomy) -> EvalMetrics:
     """The metrics object: ``n``, ``missing``, accuracies with intervals, hF1, macro-F1, kappa, ..."""
     done = [r for r in rows if r.pred is not None]
@@ -217,6 +223,8 @@ def summarise(rows: list[Row], tax: Taxonomy) -> EvalMetrics:
             },
             "calibration": calibration([(r.confidence or 0.0, r.gold == r.pred) for r in done]),
             "review": review_split(done),
+            "top2_accuracy": _share([r.gold in (r.pred, r.runner_up) for r in done if r.runner_up]),
+            "engine_leaf_accuracy": _share([r.gold == r.engine_leaf for r in done if r.engine_leaf]),
             "confidence_gap": confidence_gap(done),
             "studies": [
                 {

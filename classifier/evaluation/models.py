@@ -121,3 +121,10 @@ class EvalMetrics(BaseModel):
     usage: dict[str, Any] = Field(default_factory=dict)
     created: str = ""
     flip_rate: float | None = None
+    top2_accuracy: float | None = Field(None, description="Gold leaf first or runner-up (learned model only).")
+    engine_leaf_accuracy: float | None = Field(
+        None, description="The hand-written engine's leaf accuracy on the same papers (beside a learned model)."
+    )
+    seen_in_training: int | None = Field(
+        None, description="Gold studies the learned model was trained on: their figures are not unseen."
+    )

@@ -39,6 +39,23 @@ def headline(m: EvalMetrics) -> list[tuple[str, str]]:
         ("evidence quotes found verbatim", _pct(m.evidence_verbatim_share)),
         ("expected calibration error", "–" if ece is None else f"{ece:.3f}"),
         *_review_lines(m),
+        *([("top-2 leaf accuracy", _pct(m.top2_accuracy))] if m.top2_accuracy is not None else []),
+        *(
+            [("engine alone (--offline-model none)", f"leaf accuracy {_pct(m.engine_leaf_accuracy)}")]
+            if m.engine_leaf_accuracy is not None
+            else []
+        ),
+        *(
+            [
+                (
+                    "studies the model was trained on",
+                    f"{m.seen_in_training} of {m.classified}: not unseen; see "
+                    "eval/BASELINE-learned.md for leave-one-out",
+                )
+            ]
+            if m.seen_in_training
+            else []
+        ),
         *([("label flip rate", _pct(m.flip_rate))] if m.flip_rate is not None else []),
     ]
 

@@ -109,6 +109,8 @@ def rows_from(outcomes: list[StudyOutcome]) -> list[Row]:
                 evidence_found=found,
                 evidence_total=found + missing,
                 gold_confidence=o.study.confidence,
+                runner_up=r.runner_up if r else None,
+                engine_leaf=r.engine_leaf if r else None,
                 extra={
                     "input": r.input if r else None,
                     "needs_review": r.needs_review if r else None,
@@ -157,6 +159,9 @@ def evaluate(
             "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         }
     )
+    learned = getattr(pipe.backend, "learned", None)
+    if learned is not None:
+        metrics.seen_in_training = sum(1 for s in studies if learned.was_trained_on(s.arxiv_id))
     if repeat > 1:
         labels = [{o.study.key: o.result.leaf for o in run if o.result} for run in runs]
         metrics.flip_rate = flip_rate(labels)
