@@ -22,6 +22,7 @@ from ..result import Verdict
 from ..taxonomy import Taxonomy
 from . import Backend
 from .engine import (
+    EngineView,
     _compile,
     confidence,
     decide,
@@ -76,10 +77,16 @@ def _first_sentence(text: str) -> str:
     return ""
 
 
-def learned_verdict(model: LearnedModel, paper: Paper, tax: Taxonomy) -> Verdict:
+def learned_input(model: LearnedModel, paper: Paper, tax: Taxonomy) -> tuple[Paper, str, EngineView | None]:
+    """What the model reads of a paper: its title and abstract (a PDF's own abstract: the model learned
+    from abstracts; no abstract found, the front of the text), and the engine's view of those."""
     basis = paper.abstract_only() if paper.input == "pdf" and paper.abstract else paper
     abstract = basis.abstract or basis.text[:2000]
-    view = engine_view(basis, tax) if model.uses_engine else None
+    return basis, abstract, engine_view(basis, tax) if model.uses_engine else None
+
+
+def learned_verdict(model: LearnedModel, paper: Paper, tax: Taxonomy) -> Verdict:
+    basis, abstract, view = learned_input(model, paper, tax)
     pred = model.predict(text_counts(basis.title, abstract), view.features if view else None)
     leaf, conf = pred.leaf, pred.confidence
     runner, runner_p = pred.probs[1] if len(pred.probs) > 1 else (None, None)
