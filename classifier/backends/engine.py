@@ -27,6 +27,7 @@ from ..features import has_cues
 from ..ingest import Paper
 from ..taxonomy import Answer, Taxonomy
 from ..taxonomy_spec import QuestionSpec, RuleSpec
+from .anchors import anchors
 from .offline_cues import BACKGROUND, CLAIM, COMPARISON, EVALUATION, FUTURE, NEGATION, SURVEY, TRAINING, pattern
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])")
@@ -47,6 +48,7 @@ class Cues:
     values: tuple[tuple[str, expr.Expr], ...]
     answers: dict[str, expr.Expr]  # question -> expression giving its answer
     margins: tuple[tuple[str, expr.Expr], ...]
+    anchors: dict[str, tuple[str, ...] | None] = field(default_factory=dict)  # group -> literal anchors
 
 
 def answer_group(q: QuestionSpec, answer_id: str) -> str:
@@ -93,6 +95,7 @@ def _compile(tax: Taxonomy) -> Cues:
         values=tuple((k, expr.parse(v)) for k, v in (off.values.items() if off else ())),
         answers=answers,
         margins=tuple((k, expr.parse(v)) for k, v in (off.margins.items() if off else ())),
+        anchors={name: anchors(p.pattern) for name, p in patterns.items()},
     )
 
 
@@ -163,7 +166,11 @@ def read(paper: Paper, cues: Cues) -> Reading:
         affirmed = COMPARISON.sub(" ", NEGATION.sub(" ", sent.text) if spans else sent.text)
         if not TRAINING.search(affirmed):
             affirmed = EVALUATION.sub(" ", affirmed)
+        low = sent.text.lower() if sent.text.isascii() else None  # anchors: see anchors.py
         for name, pat in cues.patterns.items():
+            found = cues.anchors.get(name)
+            if found and low is not None and not any(a in low for a in found):
+                continue  # neither the sentence nor any part of it can match
             if spans and sent.weight >= NEUTRAL_W and any(pat.search(span) for span in spans):
                 reading.negated[name] = reading.negated.get(name, 0.0) + sent.weight
             text = sent.text if name in cues.keep_negated else affirmed
