@@ -62,11 +62,12 @@ def test_prompt_frames_paper_as_data(tmp_path: Path) -> None:
     assert '"leaf"' in user  # json_object mode carries the schema in the prompt
 
 
-def test_second_run_makes_zero_calls(tmp_path: Path) -> None:
+@pytest.mark.parametrize("mode", ["json_object", "auto", "json_schema", "prompt"])
+def test_second_run_makes_zero_calls(tmp_path: Path, mode: str) -> None:
     with FakeOpenAI() as fake:
-        first = classify(fake, tmp_path)
+        first = classify(fake, tmp_path, structured_mode=mode)
         calls = fake.count
-        second = classify(fake, tmp_path)
+        second = classify(fake, tmp_path, structured_mode=mode)  # a new pipeline: as a re-run would
         assert fake.count == calls == 1
     assert second.cached and not first.cached and second.leaf == first.leaf
     assert second.usage.total_tokens == 0

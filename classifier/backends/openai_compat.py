@@ -175,7 +175,9 @@ class OpenAIBackend(Backend):
         s = self.settings
         return {
             "base_url": s.base_url,
-            "mode": self.mode,
+            # the mode asked for, not the one detected: "auto" settles on a mode after the first answer, and
+            # a key that changed then would miss on every re-run (a paid request each time)
+            "mode": s.structured_mode,
             "temperature": s.temperature,
             "seed": s.seed,
             "votes": s.votes,
