@@ -121,7 +121,9 @@ def _csv_items(path: Path, column: str | None) -> list[Item]:
         names = reader.fieldnames or []
         lower = {c.strip().lower(): c for c in names}
         col = column or next((c for c in names if c.strip().lower() in CSV_COLUMNS), None)
-        title_col, abstract_col = lower.get("title"), lower.get("abstract")
+        title_col = lower.get("title")
+        # Zotero's CSV export calls it "Abstract Note"
+        abstract_col = next((lower[k] for k in ("abstract", "abstract note", "abstractnote") if k in lower), None)
         if (col is None and abstract_col is None) or (column is not None and column not in names):
             raise ReadingListError(
                 f"{path}: no column {column!r}"

@@ -4,6 +4,7 @@ Every text here is made up; the fake arXiv API serves made-up Atom entries on 12
 
 from __future__ import annotations
 
+import csv
 import json
 import subprocess
 import sys
@@ -216,3 +217,19 @@ def test_eval_abstracts_file_fills_in_and_missing_stays_missing(env: dict[str, s
     for bad in (tmp_path / "nope", gold):
         r = run_cli("eval", "--backend", "offline", "--gold", str(gold), "--pdf-dir", str(bad), env=e)
         assert r.returncode == 2 and "--pdf-dir" in r.stderr
+
+
+def test_zotero_csv_export_is_read_from_its_abstract_note_without_network(env: dict[str, str], tmp_path: Path) -> None:
+    """Zotero's CSV names the abstract 'Abstract Note'; a row's own abstract wins over its arXiv URL, and
+    rows without a URL are papers, not empty rows (#24)."""
+    lst = tmp_path / "zotero.csv"
+    with lst.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Key", "Item Type", "Title", "Url", "Abstract Note"])
+        w.writerow(["A1", "journalArticle", REWARD[0], "http://arxiv.org/abs/2310.12931", REWARD[1]])
+        w.writerow(["B2", "journalArticle", RLHF[0], "", RLHF[1]])
+        w.writerow(["C3", "journalArticle", "Sorting Socks", "", "A laundry heuristic with no learning."])
+    r = run_cli("batch", str(lst), "-o", str(tmp_path / "o.jsonl"), "--from", "abstract", "--json", env=env)
+    assert r.returncode == 0, r.stderr  # env points the arXiv API and downloads at closed ports
+    summary = json.loads(r.stdout)
+    assert summary["labeled_now"] == 3 and summary["failed_now"] == 0
