@@ -97,3 +97,11 @@ def test_an_11_mb_abstract_is_cut_and_classified_quickly(env: dict[str, str], tm
     assert time.monotonic() - t0 < 20
     record = json.loads((tmp_path / "o.jsonl").read_text())
     assert record["status"] == "ok" and len(record["result"]["abstract"]) <= 20_000
+
+
+@pytest.mark.parametrize("raw", ["NaN", "Infinity", "1.5"])
+def test_a_confidence_that_is_no_probability_is_flagged_not_a_crash(tmp_path: Path, raw: str) -> None:
+    text = json.dumps(answer()).replace('"confidence": 0.8', f'"confidence": {raw}')  # json.loads accepts NaN
+    with FakeOpenAI(default=ok(text)) as fake:
+        r = classify(fake, tmp_path, max_attempts=1)
+    assert 0.0 <= r.confidence <= 1.0 and r.needs_review and r.issues

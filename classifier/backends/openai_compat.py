@@ -9,6 +9,7 @@ with the error, then reported: several servers accept a schema and ignore it.
 from __future__ import annotations
 
 import json
+import math
 import re
 import threading
 import time
@@ -453,7 +454,10 @@ class OpenAIBackend(Backend):
         best = next(a for a in answers if a.leaf == leaf)
         issues: list[str] = []
         confidence = best.confidence if len(answers) == 1 else count / len(answers)
-        if not 0.0 <= confidence <= 1.0:
+        if not math.isfinite(confidence):  # NaN or infinity: no confidence at all, and flagged
+            issues.append(f"the model's confidence {confidence:g} is not a number; taken as 0")
+            confidence = 0.0
+        elif not 0.0 <= confidence <= 1.0:
             issues.append(f"the model's confidence {confidence:g} is outside [0, 1]; clamped")
             confidence = min(max(confidence, 0.0), 1.0)
         implied = self.tax.leaf_for(best.facts) if best.facts is not None and self.tax.rules else leaf
