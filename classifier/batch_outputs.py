@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -77,6 +78,17 @@ def write_csv(records: Iterable[RecordSummary], path: Path) -> None:
         writer.writerows(_row(r) for r in records)
 
 
+_CONTROL = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|[\x00-\x1f\x7f-\x9f]")
+
+
+def cell(text: str) -> str:
+    """Text from a paper or a list as one Markdown table cell: one line, no table or HTML syntax (a `|`
+    would split the row, `<!--` hide the rest of the file, `<script>` run in a viewer) and no terminal
+    escapes."""
+    text = " ".join(_CONTROL.sub(" ", text).split())
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
+
+
 def write_markdown(records: Iterable[RecordSummary], path: Path, tax: Taxonomy) -> None:
     """One pass over the records, keeping only the table rows: a list of any size fits in memory."""
     rows: dict[str, list[str]] = {}
@@ -86,18 +98,17 @@ def write_markdown(records: Iterable[RecordSummary], path: Path, tax: Taxonomy) 
     for r in records:
         res = r.result
         if res is None or not r.ok:
-            reason = (r.error.message if r.error else "").replace("|", "/")
-            failures.append(f"| {r.source or r.item} | {reason} |")
+            failures.append(f"| {cell(r.source or r.item)} | {cell(r.error.message if r.error else '')} |")
             continue
         inputs[res.input or "pdf"] += 1
         doubtful += res.needs_review
-        title = (res.title or r.source).replace("|", "\\|")
+        title = cell(res.title or r.source)
         flag = "needs review" if res.needs_review else ""
         if r.review == "confirmed":
             flag = "confirmed by a person"
         elif r.review == "changed":
             flag = f"changed by a person (was `{res.original_leaf}`)"
-        rows.setdefault(res.leaf, []).append(f"| {title} ({r.source}) | {res.confidence:.2f} | {flag} |")
+        rows.setdefault(res.leaf, []).append(f"| {title} ({cell(r.source)}) | {res.confidence:.2f} | {flag} |")
     ok = sum(len(v) for v in rows.values())
     lines = ["# rltaxo batch summary", "", f"{ok + len(failures)} items: {ok} labeled, {len(failures)} failed."]
     lines += [f"Read from: {inputs['pdf']} PDFs, {inputs['abstract']} titles + abstracts."]

@@ -8,6 +8,7 @@ names a JSON file such as ``{"gpt-4o-mini": {"input": 0.15, "output": 0.60, "bat
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,12 @@ def load_prices(path: Path | None) -> Prices:
         return {}
     try:
         raw = json.loads(read_text(path, what="price table", limit=SMALL_BYTES))
-        return {m: {k: float(v) for k, v in p.items() if k in KEYS} | _required(p) for m, p in raw.items()}
+        table = {m: {k: float(v) for k, v in p.items() if k in KEYS} | _required(p) for m, p in raw.items()}
+        bad = [(m, k, v) for m, p in table.items() for k, v in p.items() if not (math.isfinite(v) and v >= 0)]
+        if bad:  # a negative or NaN price would show $-0.04 and never trip --max-cost
+            m, k, v = bad[0]
+            raise ValueError(f"{m}.{k} is {v!r}: prices are finite numbers, 0 or more")
+        return table
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise ConfigError(
             f"{path}: unreadable price table ({exc})",

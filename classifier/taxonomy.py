@@ -235,13 +235,30 @@ def _errors_of(exc: ValidationError) -> list[str]:
     return out
 
 
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in pairs:
+        if k in out:
+            raise _DuplicateKey(k)
+        out[k] = v
+    return out
+
+
 def check_text(text: str) -> tuple[TaxonomySpec | None, list[str]]:
     """A tree file's text → (spec, problems): syntax errors with line and column, every other problem
     with its JSON path, one line each."""
     try:
-        raw = json.loads(text)
+        raw = json.loads(text, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as exc:
         return None, [f"line {exc.lineno}, column {exc.colno}: {exc.msg}"]
+    except _DuplicateKey as exc:
+        return None, [f"duplicate key {exc.args[0]!r} in one object (JSON keeps only the last: say it once)"]
+    except RecursionError:
+        return None, ["nested too deeply"]
     try:
         spec = TaxonomySpec.model_validate(raw)
     except ValidationError as exc:

@@ -78,6 +78,12 @@ def _count(value: object) -> int:
         return 0
 
 
+# Any spelling of the frame's tag: spaces, a closing slash at either end, and invisible characters
+# (zero-width spaces, soft hyphens: Unicode format characters) removed first.
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_PAPER_TAG = re.compile(r"<\s*/?\s*p\s*a\s*p\s*e\s*r\s*/?\s*>", re.IGNORECASE)
+
+
 def redact(text: str, secret: str) -> str:
     """``text`` with the key, and any run of 6 or more of its first characters (as servers echo a partial
     key: "Incorrect API key provided: sk-abc1****"), replaced by ``***``."""
@@ -217,7 +223,7 @@ class OpenAIBackend(Backend):
                 self._schema, indent=None
             )
         # the paper is data: it must not be able to close the <paper> frame around it
-        framed = re.sub(r"</?\s*paper\s*>", "[tag removed]", excerpt.text, flags=re.IGNORECASE)
+        framed = _PAPER_TAG.sub("[tag removed]", _INVISIBLE.sub("", excerpt.text))
         note = (
             "You see only its title and abstract, not the full text: decide from them, and quote only them."
             if paper.input == "abstract"
