@@ -33,7 +33,7 @@ from .ingest import Paper
 from .pipeline import Pipeline
 from .readinglist import Item
 from .records import BatchRecord
-from .result import ClassificationResult, Usage
+from .result import ClassificationResult, Usage, Verdict
 
 MAX_REQUESTS = 50_000  # per input file (the API's limit)
 MAX_BYTES = 200 * 1024 * 1024
@@ -136,6 +136,12 @@ def read_all(pipe: Pipeline, items: list[Item], workers: int) -> Iterator[tuple[
                     yield item, None, got
                 else:
                     yield item, got[0], got[1]
+
+
+def settle_offline(pipe: Pipeline, paper: Paper, excerpt: Excerpt) -> Verdict | None:
+    """With --escalate, the offline answer where it stands (no request for it); else None."""
+    settle = getattr(pipe.backend, "settle_offline", None)
+    return settle(paper, excerpt) if settle is not None else None
 
 
 def request_line(pipe: Pipeline, item: Item, paper: Paper, excerpt: Excerpt) -> dict[str, Any]:
@@ -305,7 +311,7 @@ class BatchClient:
     """The few Files and Batches calls we make, each through the one retry layer."""
 
     def __init__(self, pipe: Pipeline) -> None:
-        self.backend: Any = pipe.backend
+        self.backend: Any = getattr(pipe.backend, "llm", pipe.backend)  # --escalate: the LLM behind it
         if not hasattr(self.backend, "client"):
             raise ConfigError("--batch-api needs an LLM backend", hint="use --backend openai")
 
@@ -380,6 +386,7 @@ class ApiReport:
     submitted_items: int = 0
     cached: int = 0
     unreadable: int = 0
+    kept_offline: int = 0  # --escalate: settled offline, never submitted
     collected: Collected = field(default_factory=Collected)
     jobs: list[Job] = field(default_factory=list)
     done_before: int = 0
@@ -414,6 +421,11 @@ def submit(
                 if hit is not None:
                     early.append(ok_record(item, hit, "cache"))
                     report.cached += 1
+                    continue
+                settled = settle_offline(pipe, paper, got)
+                if settled is not None:  # --escalate: only the doubtful are submitted
+                    early.append(ok_record(item, pipe.finish(item.source, paper, got, settled), "offline"))  # type: ignore[arg-type]
+                    report.kept_offline += 1
                     continue
                 report.submitted_items += 1
                 if len(early) >= 500:

@@ -77,3 +77,30 @@ def test_max_cost_holds_for_the_escalated(env: dict[str, str], tmp_path: Path) -
 def test_escalate_without_an_llm_is_one_line(env: dict[str, str]) -> None:
     r = run_cli("classify", "--title", "A Title", "--abstract", "An abstract.", "--escalate", env=env)
     assert r.returncode == 2 and "--escalate" in r.stderr and "no LLM backend" in r.stderr
+
+
+def test_batch_api_submits_only_the_doubtful_and_dry_run_plans_it(env: dict[str, str], tmp_path: Path) -> None:
+    from .fake_batch import FakeBatchAPI
+    from .test_batch_api import api_env
+
+    lst = tmp_path / "list.jsonl"
+    lst.write_text("".join(json.dumps(p) + "\n" for p in PAPERS))
+    offline_out = tmp_path / "offline.jsonl"
+    assert run_cli("batch", str(lst), "-o", str(offline_out), env=env).returncode == 0
+    flagged = sum(rec["result"]["needs_review"] for rec in _records(offline_out))
+    assert 0 < flagged < len(PAPERS)
+    with FakeBatchAPI(steps=1) as fake:
+        e = api_env(env, fake)
+        out = tmp_path / "esc.jsonl"
+        args = ["batch", str(lst), "-o", str(out), "--backend", "openai", "--escalate", "--batch-api"]
+        plan = run_cli(*args, "--dry-run", "--json", env=e)
+        assert plan.returncode == 0, plan.stderr
+        info = json.loads(plan.stdout)
+        assert info["settled_offline"] == len(PAPERS) - flagged and info["requests"] == flagged and info["sent"] == 0
+        r = run_cli(*args, "--wait", "--json", env=e)
+        assert r.returncode == 0, r.stderr
+        summary = json.loads(r.stdout)
+        assert summary["submitted_now"] == flagged and summary["settled_offline"] == len(PAPERS) - flagged
+        assert summary["collected_ok"] == flagged and fake.uploads == 1 and fake.chat_calls == 0
+    decided = {rec["result"]["decided_by"] for rec in _records(out)}
+    assert decided == {"offline", "llm"}

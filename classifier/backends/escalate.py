@@ -31,16 +31,33 @@ class EscalatingBackend(Backend):
         below = REVIEW_THRESHOLD if v.review_below is None else v.review_below
         return v.confidence < below or bool(v.issues)
 
-    def classify(self, paper: Paper, excerpt: Excerpt) -> Verdict:
+    def settle_offline(self, paper: Paper, excerpt: Excerpt) -> Verdict | None:
+        """The offline answer where it stands, else None: the paper goes to the LLM (the Batch API and
+        --dry-run ask this before building a request)."""
         first = self.offline.classify(paper, excerpt)
-        if not self.doubtful(first):
-            self.kept += 1
-            return first.model_copy(update={"decided_by": "offline", "model": self.model})
+        if self.doubtful(first):
+            return None
+        self.kept += 1
+        return first.model_copy(update={"decided_by": "offline", "model": self.model})
+
+    def classify(self, paper: Paper, excerpt: Excerpt) -> Verdict:
+        settled = self.settle_offline(paper, excerpt)
+        if settled is not None:
+            return settled
+        first = self.offline.classify(paper, excerpt)
         answer = self.llm.classify(paper, excerpt)
         self.escalated += 1
         mine = {"leaf": first.leaf, "confidence": first.confidence, "model": first.model}
         # the record names the pair (resuming compares it); the answering model is in decided_by
         return answer.model_copy(update={"decided_by": "llm", "offline_answer": mine, "model": self.model})
+
+    # -- the Batch API and other runners: the LLM's request, answered elsewhere ------------------------
+    def request_body(self, paper: Paper, excerpt: Excerpt) -> dict[str, object]:
+        return self.llm.request_body(paper, excerpt)  # type: ignore[attr-defined]
+
+    def verdict_from_completion(self, body: object) -> Verdict:
+        answer: Verdict = self.llm.verdict_from_completion(body)  # type: ignore[attr-defined]
+        return answer.model_copy(update={"decided_by": "llm", "model": self.model})
 
     def cache_params(self) -> dict[str, object]:
         return {"offline": self.offline.model, **self.llm.cache_params()}

@@ -24,6 +24,7 @@ from ..batch_api import (
     poll,
     read_all,
     request_line,
+    settle_offline,
     submit,
     wait_for,
 )
@@ -52,6 +53,7 @@ class Pending:
     cached: int = 0
     unreadable: int = 0
     prompt_tokens: int = 0  # estimated; 0 for a backend that sends no requests
+    offline: int = 0  # --escalate: settled offline, no request
 
 
 def pending(pipe: Pipeline, items: list[Item], out: Path, *, batch_api: bool, workers: int) -> Pending:
@@ -66,6 +68,8 @@ def pending(pipe: Pipeline, items: list[Item], out: Path, *, batch_api: bool, wo
             p.unreadable += 1
         elif pipe.cached(item.source, paper, got) is not None:  # type: ignore[arg-type]
             p.cached += 1
+        elif settle_offline(pipe, paper, got) is not None:
+            p.offline += 1
         else:
             p.requests += 1
             if llm:
@@ -88,6 +92,7 @@ def plan(pipe: Pipeline, items: list[Item], out: Path, *, batch_api: bool, worke
         "in_batches": p.in_batches,
         "cached": cached,
         "unreadable_or_offline": unreadable,
+        "settled_offline": p.offline,
         "requests": n_requests * votes if llm else 0,
         "prompt_tokens_estimate": usage.prompt_tokens,
         "completion_tokens_estimate": usage.completion_tokens,
@@ -102,6 +107,8 @@ def plan(pipe: Pipeline, items: list[Item], out: Path, *, batch_api: bool, worke
     typer.echo(f"plan for {len(items)} items ({'Batch API' if batch_api else 'one request per paper'}, nothing sent):")
     typer.echo(f"  {p.labeled} already labeled, {p.in_batches} in batches, {cached} cached, {unreadable} unreadable "
                "or needing the network")  # fmt: skip
+    if p.offline:
+        typer.echo(f"  {p.offline} settled offline (--escalate): no request for them")
     if not llm:
         typer.echo(f"  {n_requests} to label with the {pipe.backend.name} backend: no requests, no cost")
         return EXIT_OK
@@ -190,6 +197,7 @@ def batch_api(
     c = report.collected
     summary = {
         "submitted_now": report.submitted_items,
+        "settled_offline": report.kept_offline,
         "cached": report.cached,
         "unreadable": report.unreadable,
         "collected_ok": c.ok,
