@@ -81,7 +81,8 @@ def main() -> None:
                    "RLTAXO_ARXIV_API_URL": "http://127.0.0.1:9/q"}  # fmt: skip
             if model == "none":
                 env["RLTAXO_OFFLINE_MODEL"] = "none"
-            s, rss = run([*rltaxo, str(path), "--backend", "offline", "--from", "abstract"], env)
+            out = tmp / f"out-{kind}-{model}.jsonl"
+            s, rss = run([*rltaxo, str(path), "-o", str(out), "--backend", "offline", "--from", "abstract"], env)
             what = "learned model" if model == "bundled" else "engine alone"
             print(f"(a) {n} {kind} titles + abstracts from a JSON Lines list, {what}: {s:.1f} s, {n / s:.0f} "
                   f"papers/s, peak RSS {rss} MiB")  # fmt: skip
