@@ -9,11 +9,12 @@ the questions without a model. Nothing here knows any particular tree.
 from __future__ import annotations
 
 import re
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from . import expr
+from .regex_shape import nested_repeat
 
 _ID = r"^[A-Za-z0-9][A-Za-z0-9_+./-]*$"
 _NAME = r"^[A-Za-z_][A-Za-z0-9_]*$"  # names that expressions and rules can use
@@ -238,47 +239,7 @@ def _regex_problem(where: str, phrase: str) -> list[str]:
         return [f"{where}: not a regular expression ({exc})"]
     except RecursionError:
         return [f"{where}: nested too deeply"]
-    if _nested_repeat(phrase):
+    if nested_repeat(phrase):
         return [f"{where}: a repeat inside an unbounded repeat, as in (a+)+, can take for ever to match; "
                 "bound the outer one ({0,5}) or drop the inner one"]  # fmt: skip
     return []
-
-
-def _nested_repeat(phrase: str) -> bool:
-    """Whether an unbounded repeat holds another repeat: the shape whose backtracking is exponential
-    (Python's ``re`` has no time limit, so such a cue would hang the offline backend)."""
-    import importlib
-    import warnings
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        try:
-            C: Any = importlib.import_module("re._constants")
-            parser: Any = importlib.import_module("re._parser")
-        except ImportError:  # Python 3.10
-            C = importlib.import_module("sre_constants")
-            parser = importlib.import_module("sre_parse")
-    repeats = (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT))
-
-    def walk(items: Any, inside_unbounded: bool) -> bool:
-        for op, av in items:
-            if op in repeats:
-                _lo, hi, body = av
-                if inside_unbounded and hi > 1:
-                    return True
-                if walk(body, inside_unbounded or hi == C.MAXREPEAT):
-                    return True
-            elif op == C.SUBPATTERN:
-                if walk(av[-1], inside_unbounded):
-                    return True
-            elif op == C.BRANCH:
-                if any(walk(branch, inside_unbounded) for branch in av[1]):
-                    return True
-            elif op in (C.ASSERT, C.ASSERT_NOT) and walk(av[1], inside_unbounded):
-                return True
-        return False
-
-    try:
-        return walk(parser.parse(phrase), False)
-    except (re.error, RecursionError):
-        return False

@@ -1,4 +1,4 @@
-"""The engine's anchor prefilter (classifier/backends/anchors.py) skips only what cannot match: every
+"""The engine's anchor prefilter (classifier/regex_shape.py) skips only what cannot match: every
 reading is the same with and without it, on every made-up case and paper text the engine is tested on."""
 
 from __future__ import annotations
@@ -7,9 +7,9 @@ import dataclasses
 
 import pytest
 
-from classifier.backends.anchors import anchors
 from classifier.backends.engine import _compile, read
 from classifier.ingest import Paper
+from classifier.regex_shape import anchors
 from classifier.taxonomy import bundled
 
 from .leaf_texts import LEAF_TEXTS

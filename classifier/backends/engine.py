@@ -25,9 +25,9 @@ from ..errors import TaxonomyError
 from ..evidence import quotable
 from ..features import has_cues
 from ..ingest import Paper
+from ..regex_shape import anchors
 from ..taxonomy import Answer, Taxonomy
 from ..taxonomy_spec import QuestionSpec, RuleSpec
-from .anchors import anchors
 from .offline_cues import BACKGROUND, CLAIM, COMPARISON, EVALUATION, FUTURE, NEGATION, SURVEY, TRAINING, pattern
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])")

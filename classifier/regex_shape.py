@@ -1,6 +1,8 @@
-"""Literal anchors of a cue pattern: strings at least one of which every match must contain.
+"""What a cue pattern's structure says, read with Python's own regular-expression parser (``re._parser``;
+``sre_parse`` on 3.10): whether it can backtrack for ever (refused by ``taxonomy validate``), and which
+literal anchors every match must contain.
 
-The engine runs every cue group's pattern over every sentence, and Python's ``re`` tries a long
+Anchors: the engine runs every cue group's pattern over every sentence, and ``re`` tries a long
 alternation at each position, so most of the engine's time went to patterns that could not match. A
 sentence (lower-cased, ASCII) that holds none of a pattern's anchors is skipped without running it: the
 answer is the same, only sooner. A pattern with a branch that has no literal of ``MIN`` characters gets
@@ -10,6 +12,7 @@ no anchors and always runs.
 from __future__ import annotations
 
 import importlib
+import re
 import warnings
 from typing import Any
 
@@ -68,3 +71,31 @@ def _required(items: Any) -> frozenset[str] | None:
         return None
     # the longest shortest string skips the most sentences (a common short word would skip none)
     return min(options, key=lambda s: (-min(map(len, s)), len(s)))
+
+
+def nested_repeat(phrase: str) -> bool:
+    """Whether an unbounded repeat holds another repeat: the shape whose backtracking is exponential
+    (Python's ``re`` has no time limit, so such a cue would hang the offline backend)."""
+
+    def walk(items: Any, inside_unbounded: bool) -> bool:
+        for op, av in items:
+            if op in _REPEATS:
+                _lo, hi, body = av
+                if inside_unbounded and hi > 1:
+                    return True
+                if walk(body, inside_unbounded or hi == _C.MAXREPEAT):
+                    return True
+            elif op == _C.SUBPATTERN:
+                if walk(av[-1], inside_unbounded):
+                    return True
+            elif op == _C.BRANCH:
+                if any(walk(branch, inside_unbounded) for branch in av[1]):
+                    return True
+            elif op in (_C.ASSERT, _C.ASSERT_NOT) and walk(av[1], inside_unbounded):
+                return True
+        return False
+
+    try:
+        return walk(_P.parse(phrase), False)
+    except (re.error, RecursionError):
+        return False
