@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import AliasChoices, BaseModel, ConfigDict, Field, SecretStr, ValidationError
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from .errors import ConfigError
@@ -121,17 +121,21 @@ class Settings(BaseSettings):
         description="HTTP timeout for one LLM request, in seconds (RLTAXO_TIMEOUT).",
         validation_alias=_env("RLTAXO_TIMEOUT"),
     )
-    max_attempts: int = Field(6, description="Attempts per LLM request (rate limits, 5xx, timeouts).")
+    max_attempts: int = Field(6, ge=1, le=20, description="Attempts per LLM request (rate limits, 5xx, timeouts).")
     offline_model: str | None = Field(
         None,
         description="The offline backend's learned model: a model file from rltaxo learn, or 'none' for the "
         "hand-written engine alone. Default: the bundled model for the bundled tree, the engine for others.",
     )
     escalate: bool = Field(False, description="Offline first; results it flags for review go to the LLM backend.")
-    max_wait_s: float = Field(120.0, description="Longest total backoff for one LLM request, in seconds.")
-    temperature: float = Field(0.0, description="Sampling temperature (0 for reproducible runs).")
+    max_wait_s: float = Field(
+        120.0, ge=0, le=3600, allow_inf_nan=False, description="Longest total backoff for one LLM request, in s."
+    )
+    temperature: float = Field(
+        0.0, ge=0, le=2, allow_inf_nan=False, description="Sampling temperature (0 for reproducible runs)."
+    )
     seed: int = Field(1234, description="Sampling seed where the server supports it.")
-    votes: int = Field(1, description="Self-consistency samples per paper (majority leaf).")
+    votes: int = Field(1, ge=1, le=25, description="Self-consistency samples per paper (majority leaf; each paid).")
     max_run_tokens: int | None = Field(None, description="Token budget for a whole run; stops cleanly.")
     max_cost_usd: float | None = Field(
         None, gt=0, description="Cost cap for a whole run in US$ (needs RLTAXO_PRICES); stops cleanly."
@@ -179,6 +183,7 @@ class Settings(BaseSettings):
         """The environment, with the CLI's overrides on top; a bad value is a ConfigError naming the
         variable (or the flag) it came from."""
         given = {k: v for k, v in overrides.items() if v is not None}
+        _warn_unknown_variables()
         try:
             return cls(**given)  # type: ignore[arg-type]  # pydantic-settings: keyword init reads the environment too
         except ValidationError as exc:
@@ -192,6 +197,23 @@ class Settings(BaseSettings):
                 value = os.environ.get(where, err.get("input"))
             raise ConfigError(f"{where}={value!r}: {err['msg']}") from None
 
+    @field_validator("base_url")
+    @classmethod
+    def _url(cls, value: str | None) -> str | None:
+        """An endpoint that is no http(s) URL fails here, in one line, not deep inside the HTTP client."""
+        if value is None:
+            return None
+        import urllib.parse
+
+        try:
+            parts = urllib.parse.urlsplit(value)
+            parts.port  # noqa: B018  (raises on a port that is no number)
+        except ValueError as exc:
+            raise ValueError(f"not a URL ({exc})") from None
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError("not an http(s) URL with a host")
+        return value
+
     @property
     def endpoint_configured(self) -> bool:
         return bool(self.api_key or self.base_url)
@@ -200,6 +222,23 @@ class Settings(BaseSettings):
         if self.backend:
             return self.backend
         return "openai" if self.endpoint_configured else "offline"
+
+
+_WARNED: set[str] = set()
+
+
+def _warn_unknown_variables() -> None:
+    """A misspelt RLTAXO_* variable would be ignored without a word: say so once, with the closest name."""
+    import difflib
+    import sys
+
+    known = set(_BY_VARIABLE) | {"RLTAXO_" + name.upper() for name in Settings.model_fields}
+    for var in sorted(os.environ):
+        if var.startswith("RLTAXO_") and var not in known and var not in _WARNED:
+            _WARNED.add(var)
+            close = difflib.get_close_matches(var, sorted(known), n=1)
+            hint = f" (did you mean {close[0]}?)" if close else ""
+            print(f"rltaxo: warning: {var} is not a setting{hint}; ignored", file=sys.stderr)
 
 
 #: environment variable -> field, for messages that name the variable a bad value came from

@@ -9,6 +9,8 @@ import pytest
 from classifier.errors import ConfigError
 from classifier.settings import Settings
 
+from .conftest import run_cli
+
 
 def test_named_variables_reach_their_fields(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     for var in ("RLTAXO_LOCAL_MODEL", "RLTAXO_SCRIPT", "RLTAXO_PRICES", "RLTAXO_GOLD", "RLTAXO_TAXONOMY"):
@@ -42,3 +44,21 @@ def test_the_key_is_never_dumped(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("OPENAI_API_KEY", "sk-secret-123")
     s = Settings.from_env()
     assert s.endpoint_configured and "sk-secret-123" not in repr(s) and "api_key" not in s.model_dump()
+
+
+# --- #24: one validation for flags and variables ------------------------------------------------------
+@pytest.mark.parametrize(
+    ("var", "value"),
+    [("RLTAXO_VOTES", "500"), ("RLTAXO_VOTES", "0"), ("RLTAXO_MAX_ATTEMPTS", "0"), ("RLTAXO_MAX_WAIT_S", "-5"),
+     ("RLTAXO_TEMPERATURE", "-1"), ("RLTAXO_TEMPERATURE", "nan"), ("OPENAI_BASE_URL", "http://[::1"),
+     ("OPENAI_BASE_URL", "ftp://example")],
+)  # fmt: skip
+def test_bad_variables_are_one_line_exit_2(var: str, value: str, env: dict[str, str]) -> None:
+    r = run_cli("classify", "--title", "A Title", "--abstract", "An abstract.", env={**env, var: value})
+    assert r.returncode == 2 and f"{var}=" in r.stderr and "internal error" not in r.stderr, r.stderr
+
+
+def test_a_misspelt_variable_is_named_with_the_closest_real_one(env: dict[str, str]) -> None:
+    r = run_cli("tree", env={**env, "RLTAXO_TEMPRATURE": "0.5"})
+    assert r.returncode == 0
+    assert "RLTAXO_TEMPRATURE is not a setting (did you mean RLTAXO_TEMPERATURE?)" in r.stderr
