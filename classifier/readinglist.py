@@ -65,10 +65,19 @@ def _bib_items(path: Path) -> list[Item]:
     import bibtexparser
 
     size_ok(path, what="reading list")
+    head = path.read_bytes()[:65536] if path.is_file() else b""
+    if head.strip() and (b"@" not in head or b"\x00" in head):  # binary, or text with no entry at all
+        raise ReadingListError(f"{path}: not a BibTeX file (no @entry in it)", hint="export the list as BibTeX")
+    import logging
+
+    quiet = logging.getLogger("bibtexparser")
+    level, quiet.level = quiet.level, logging.CRITICAL  # its multi-line warnings: each bad entry is reported below
     try:
         library = bibtexparser.parse_file(str(path))
     except Exception as exc:
         raise ReadingListError(f"{path}: not a readable BibTeX file ({exc})") from exc
+    finally:
+        quiet.level = level
     items: list[Item] = []
     for block in library.failed_blocks:
         items.append(Item(raw=(block.raw or "")[:80].strip(), error="malformed BibTeX entry"))

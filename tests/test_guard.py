@@ -153,3 +153,20 @@ def test_another_tree_refuses_the_output_and_relabel_relabels(env: dict[str, str
     assert r.returncode == 0, r.stderr
     summary = json.loads(r.stdout)
     assert summary["labeled_now"] == 2 and set(summary["leaves"]) <= {n["id"] for n in TOY["nodes"]}
+
+
+def test_review_with_another_tree_than_the_results_says_so(toy_tree: Path, env: dict[str, str],
+                                                            tmp_path: Path) -> None:  # fmt: skip
+    _, out = _results(tmp_path, env)
+    r = run_cli("review", str(out), "--html", str(tmp_path / "page.html"), "-t", str(toy_tree), env=env)
+    assert r.returncode == 2 and "labelled with the tree The RL/LLM Taxonomy Tree" in r.stderr, r.stderr
+    assert not (tmp_path / "page.html").exists()
+    r = run_cli("review", str(out), "--html", str(tmp_path / "page.html"), env=env)
+    assert r.returncode == 0, r.stderr
+
+
+@pytest.fixture
+def toy_tree(tmp_path: Path) -> Path:
+    path = tmp_path / "toy.json"
+    path.write_text(json.dumps(TOY))
+    return path

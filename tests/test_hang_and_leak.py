@@ -148,3 +148,17 @@ def test_markdown_cells_carry_no_table_html_or_terminal_syntax() -> None:
     assert cell("a | b\nc <!-- d --> <script>x</script> \x1b[31mred") == (
         "a \\| b c &lt;!-- d --&gt; &lt;script&gt;x&lt;/script&gt; red"
     )
+
+
+def test_binary_bibtex_is_refused_and_a_broken_entry_is_one_failure(env: dict[str, str], tmp_path: Path) -> None:
+    import os
+
+    binary = tmp_path / "lib.bib"
+    binary.write_bytes(os.urandom(3000).replace(b"@", b"#"))
+    r = run_cli("batch", str(binary), "-o", str(tmp_path / "o.jsonl"), env=env)
+    assert r.returncode == 2 and "not a BibTeX file" in r.stderr
+    broken = tmp_path / "broken.bib"
+    broken.write_text("@article{k1,\n title = {A Made Up Paper,\n\n@article{k2, title = {A Second Made Up Paper},"
+                      " abstract = {We study made-up things here.}}\n")  # fmt: skip
+    r = run_cli("batch", str(broken), "-o", str(tmp_path / "b.jsonl"), env=env)
+    assert r.returncode == 1 and "Parsing of" not in r.stderr and "syntactical error" not in r.stderr, r.stderr

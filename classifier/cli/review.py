@@ -31,6 +31,9 @@ def review(
         if not results.is_file():
             raise UsageError(f"{results}: no such results file", hint="give the .jsonl that rltaxo batch wrote")
         tax = load_taxonomy(taxonomy)
+        from ..review.view import check_tree
+
+        check_tree(results, tax)
         if html is not None:
             from ..guard import claim
 

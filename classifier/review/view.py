@@ -16,6 +16,19 @@ from ..taxonomy import Taxonomy
 from .corrections import last_per_item
 
 
+def check_tree(out: Path, tax: Taxonomy) -> None:
+    """Refuse to review labels made with another tree: its leaves would not be this tree's to choose."""
+    from ..batch import iter_records
+    from ..errors import UsageError
+
+    mine = f"{tax.name} ({tax.short_hash})"
+    for rec in iter_records(out):
+        made = rec.result.taxonomy if rec.result is not None else ""
+        if made and made != mine:
+            raise UsageError(f"{out}: labelled with the tree {made}; this review uses {mine}",
+                             hint="pass the --taxonomy the batch used")  # fmt: skip
+
+
 def load_papers(out: Path, tax: Taxonomy, corrections: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     """Every labeled paper of a results file (last record per item), doubtful first."""
     last = last_per_item(out)
