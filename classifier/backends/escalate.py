@@ -23,30 +23,26 @@ class EscalatingBackend(Backend):
         self.model = f"{offline.model}+{llm.model}"
         self.prompt_version = llm.prompt_version
         self.cacheable = llm.cacheable  # the LLM's answers cost money: keep them like the LLM's own
-        self.escalated = 0
-        self.kept = 0
 
     def doubtful(self, v: Verdict) -> bool:
         """The offline answer would be marked needs_review (below its threshold, or with an issue)."""
         below = REVIEW_THRESHOLD if v.review_below is None else v.review_below
         return v.confidence < below or bool(v.issues)
 
+    def _kept(self, first: Verdict) -> Verdict:
+        return first.model_copy(update={"decided_by": "offline", "model": self.model})
+
     def settle_offline(self, paper: Paper, excerpt: Excerpt) -> Verdict | None:
         """The offline answer where it stands, else None: the paper goes to the LLM (the Batch API and
         --dry-run ask this before building a request)."""
         first = self.offline.classify(paper, excerpt)
-        if self.doubtful(first):
-            return None
-        self.kept += 1
-        return first.model_copy(update={"decided_by": "offline", "model": self.model})
+        return None if self.doubtful(first) else self._kept(first)
 
     def classify(self, paper: Paper, excerpt: Excerpt) -> Verdict:
-        settled = self.settle_offline(paper, excerpt)
-        if settled is not None:
-            return settled
         first = self.offline.classify(paper, excerpt)
+        if not self.doubtful(first):
+            return self._kept(first)
         answer = self.llm.classify(paper, excerpt)
-        self.escalated += 1
         mine = {"leaf": first.leaf, "confidence": first.confidence, "model": first.model}
         # the record names the pair (resuming compares it); the answering model is in decided_by
         return answer.model_copy(update={"decided_by": "llm", "offline_answer": mine, "model": self.model})
