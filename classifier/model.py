@@ -113,11 +113,10 @@ class LearnedModel:
         self.vocab_index = {t: j for j, t in enumerate(spec.vocab)}
         self.engine_index = {n: j for j, n in enumerate(spec.engine_names)}
         self.name = f"learned:{spec.data_sha256[:8]}"
+        self.trained = frozenset(spec.trained_on)
 
     def was_trained_on(self, arxiv_id: str) -> bool:
-        if not hasattr(self, "_trained"):
-            self._trained = set(self.spec.trained_on)
-        return bool(arxiv_id) and paper_hash(arxiv_id) in self._trained
+        return bool(arxiv_id) and paper_hash(arxiv_id) in self.trained
 
     @property
     def uses_engine(self) -> bool:

@@ -90,8 +90,7 @@ def leave_one_out(rows: list[Row], shared: Path, tax) -> list[dict]:  # type: ig
             probe.features = r.features
         prior = np.zeros(len(labels))
         prior[labels.index(tax.out_of_scope)] = SETTINGS.out_of_scope_prior
-        learned_t = json.loads(OUT.read_text())["temperature"] if OUT.exists() else 1.0
-        p = softmax(model.logits([probe]) + prior, learned_t)[0]
+        p = softmax(model.logits([probe]) + prior, bundled_model.spec.temperature)[0]
         top = int(p.argmax())
         out.append({"id": r.group, "role": "gold" if "gold" in r.tags else "dev", "input": kind, "gold": r.label,
                     "pred": labels[top], "conf": round(float(p[top]), 3)})  # fmt: skip

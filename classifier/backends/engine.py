@@ -197,6 +197,7 @@ class Decision:
     margins: dict[str, float]  # how clear each decision on the way to the leaf was, 0..1
     rule: RuleSpec | None
     leaf: str
+    values: dict[str, Any] = field(default_factory=dict)  # the tree's offline values, as computed on the way
 
 
 def _env(r: Reading, cues: Cues) -> tuple[dict[str, Any], dict[str, Callable[..., Any]]]:
@@ -247,7 +248,8 @@ def decide(r: Reading, tax: Taxonomy) -> Decision:
                 margins[name] = float(value)
     elif rule is not None:  # only the questions the deciding rule asked
         margins = {q: m for q, m in margins.items() if q in rule.when} or margins
-    return Decision(facts, margins or {"none": 0.0}, rule, rule.leaf if rule else tax.default)
+    values = {name: env[name] for name, _ in cues.values}
+    return Decision(facts, margins or {"none": 0.0}, rule, rule.leaf if rule else tax.default, values)
 
 
 def confidence(d: Decision) -> float:
@@ -337,13 +339,7 @@ def engine_view(paper: Paper, tax: Taxonomy) -> EngineView | None:
                             ("neg", reading.negated.get(name, 0.0))):  # fmt: skip
             if value:
                 feats[f"{kind}:{name}"] = math.log1p(max(0.0, value))
-    env, funcs = _env(reading, cues)
-    for name, e in cues.values:
-        try:
-            value = e(env, funcs)
-        except (ArithmeticError, TypeError, ValueError):
-            continue
-        env[name] = value
+    for name, value in decision.values.items():  # computed once, by decide
         if isinstance(value, bool):
             feats[f"val:{name}"] = float(value)
         elif isinstance(value, int | float) and math.isfinite(value):

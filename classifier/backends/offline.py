@@ -9,7 +9,6 @@ explanation. With ``--offline-model none``, or for a tree without a model, the e
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from ..errors import ConfigError
@@ -22,6 +21,7 @@ from ..result import Verdict
 from ..taxonomy import Taxonomy
 from . import Backend
 from .engine import (
+    _SENTENCE,
     EngineView,
     _compile,
     confidence,
@@ -34,7 +34,6 @@ from .engine import (
     read,
 )
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])")
 _CACHE: dict[tuple[str, int, int, str], LearnedModel] = {}
 
 
@@ -70,7 +69,7 @@ def resolve_model(setting: str | None, tax: Taxonomy) -> LearnedModel | None:
 
 
 def _first_sentence(text: str) -> str:
-    for sent in _SENTENCE.split(text):
+    for sent in _SENTENCE.split(text):  # the engine's sentence boundaries
         sent = " ".join(sent.split())
         if quotable(sent):
             return sent
@@ -99,12 +98,11 @@ def learned_verdict(model: LearnedModel, paper: Paper, tax: Taxonomy) -> Verdict
     cues: dict[str, float] = {}
     engine_leaf = None
     if has_cues(tax):
-        full = engine_view(paper, tax) if paper is not basis else view
-        if full is None:
+        if view is not None and paper is basis:  # the engine read this very text for the features
+            reading, decision = view.reading, view.decision
+        else:  # a PDF's whole text (or a model without engine features): the engine reads it for the explanation
             reading = read(paper, _compile(tax))
             decision = decide(reading, tax)
-        else:
-            reading, decision = full.reading, full.decision
         engine_leaf = decision.leaf
         if decision.leaf == leaf:  # the tree's rules on the engine's facts agree: its sentences are the evidence
             parts.append(f"The engine's reading agrees: {explain(decision, tax)}")
