@@ -1,4 +1,5 @@
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,27 @@ def test_help_and_tree(env: dict[str, str]) -> None:
     assert "rl+llm/with-language-feedback" in r.stdout and "Out of scope" in r.stdout
     nodes = json.loads(run_cli("tree", "--json", env=env).stdout)["nodes"]
     assert sum(n["leaf"] for n in nodes) == 9
+
+
+def test_version_works_on_its_own(env: dict[str, str]) -> None:
+    r = run_cli("--version", env=env)
+    assert r.returncode == 0 and r.stdout.startswith("rltaxo ")
+
+
+@pytest.mark.parametrize("width", ["60", "100", "200"])
+def test_help_reads_well_at_any_width(env: dict[str, str], width: str) -> None:
+    """Flags are shown as flags, "[default: x]" / "[env var: X]" survive (Rich took them for markup and
+    dropped them), and a help paragraph is wrapped by the terminal, not at the source file's breaks."""
+    for cmd in (["--help"], ["batch", "--help"], ["learn", "--help"], ["review", "--help"]):
+        r = run_cli(*cmd, env={**env, "COLUMNS": width})
+        assert r.returncode == 0, r.stderr
+        assert "<bool>" not in r.stdout, cmd
+        assert not re.search(r" \.(\s|$)", r.stdout, re.M), cmd  # what a dropped "[env RLTAXO_X]" left behind
+    text = " ".join(run_cli("batch", "--help", env={**env, "COLUMNS": "200"}).stdout.split())
+    assert "[env var: RLTAXO_TAXONOMY]" in text and "[default: <LIST>.rltaxo.jsonl]" in text
+    top = run_cli("--help", env={**env, "COLUMNS": "200"}).stdout
+    learn = next(line for line in top.splitlines() if "learn " in line)
+    assert "review threshold are printed" in learn  # one paragraph, one line at this width
 
 
 def test_classify_sample_human_output(env: dict[str, str]) -> None:

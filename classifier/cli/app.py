@@ -66,23 +66,52 @@ def error_record(source: str, exc: BaseException) -> dict[str, Any]:
     return {"source": source, "status": "error", "error": {"code": code, "message": message}}
 
 
-@app.callback()
-def _root(
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks instead of one-line errors.")] = False,
-    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
-) -> None:
-    _STATE["debug"] = debug
-    if version:
+def _version(value: bool) -> None:
+    """Eager, so ``rltaxo --version`` works on its own (a group otherwise wants a command first)."""
+    if value:
         from .. import __version__
 
         typer.echo(f"rltaxo {__version__}")
         raise typer.Exit(0)
 
 
+@app.callback()
+def _root(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks instead of one-line errors.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", help="Print the version and exit.", callback=_version, is_eager=True)
+    ] = False,
+) -> None:
+    _STATE["debug"] = debug
+
+
+_PARAGRAPH = re.compile(r"(?<!\n)\n(?!\n)")
+
+
+def command() -> Any:
+    """The click command behind the app, its help made to read well at any width: a flag is shown as a
+    flag (Typer labels it ``<bool>``), and a help text's line breaks inside a paragraph are joined, so
+    the terminal wraps whole words instead of keeping the source file's breaks."""
+    root = typer.main.get_command(app)
+    todo: list[Any] = [root]  # Typer's own copy of click's classes: read by their attributes
+    while todo:
+        cmd = todo.pop()
+        if cmd.help:
+            cmd.help = _PARAGRAPH.sub(" ", cmd.help.strip())
+        help_option = cmd.get_help_option(typer.Context(cmd))  # made on demand: made here, so it is a flag too
+        for param in [*cmd.params, *([help_option] if help_option else [])]:
+            if getattr(param, "is_flag", False):
+                param.metavar = ""
+            if getattr(param, "help", None):  # "[default: x]" and "[env var: X]" are text, not Rich markup
+                param.help = param.help.replace("[", "\\[")
+        todo.extend(getattr(cmd, "commands", {}).values())
+    return root
+
+
 def main() -> None:
     """The console script: run the app inside the one error boundary."""
     try:
-        app()
+        command()(prog_name="rltaxo")
     except KeyboardInterrupt:
         sys.exit(EXIT_INTERRUPTED)
     except Exception as exc:  # a bug anywhere: one line and exit 1, or the traceback under --debug

@@ -39,7 +39,7 @@ def batch(
         Path, typer.Argument(help="Text file (one id/URL/path a line), .csv, .bib, or a PDF folder.")
     ],
     out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="JSON Lines output (default <LIST>.rltaxo.jsonl).")
+        Path | None, typer.Option("--out", "-o", help="JSON Lines output. [default: <LIST>.rltaxo.jsonl]")
     ] = None,
     column: Annotated[str | None, typer.Option("--column", help="CSV column holding ids, URLs or paths.")] = None,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, max=64, help="Papers in flight at once.")] = 4,

@@ -14,15 +14,17 @@ BackendOpt = Annotated[
     typer.Option(
         "--backend",
         "-b",
-        help="offline | openai | local | scripted. Default: openai if an endpoint "
-        "is configured (OPENAI_API_KEY / OPENAI_BASE_URL), else offline.",
+        help="offline | openai | local | scripted. [default: openai if an endpoint is configured "
+        "(OPENAI_API_KEY / OPENAI_BASE_URL), else offline]",
     ),
 ]
-ModelOpt = Annotated[str | None, typer.Option("--model", "-m", help="Model name for LLM backends [env RLTAXO_MODEL].")]
+ModelOpt = Annotated[
+    str | None, typer.Option("--model", "-m", help="Model name for LLM backends. [env var: RLTAXO_MODEL]")
+]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output (JSON Lines).")]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the response cache.")]
 ModeOpt = Annotated[
-    str | None, typer.Option("--structured-mode", help="json_schema | json_object | prompt | auto (default).")
+    str | None, typer.Option("--structured-mode", help="json_schema | json_object | prompt | auto. [default: auto]")
 ]
 VotesOpt = Annotated[int | None, typer.Option("--votes", min=1, help="Self-consistency: N samples, majority leaf.")]
 MaxTokOpt = Annotated[
@@ -32,8 +34,8 @@ FromOpt = Annotated[
     str | None,
     typer.Option(
         "--from",
-        help="pdf | abstract | auto (default): read the PDF, only the title + abstract, or a PDF at hand "
-        "(local or cached) else the list's or the arXiv API's title + abstract [env RLTAXO_FROM].",
+        help="pdf | abstract | auto: read the PDF, only the title + abstract, or a PDF at hand (local or "
+        "cached) else the list's or the arXiv API's title + abstract. [default: auto] [env var: RLTAXO_FROM]",
     ),
 ]
 TaxonomyOpt = Annotated[
@@ -41,8 +43,8 @@ TaxonomyOpt = Annotated[
     typer.Option(
         "--taxonomy",
         "-t",
-        help="A taxonomy tree file (JSON; see 'rltaxo taxonomy schema'); default: the bundled RL/LLM tree "
-        "[env RLTAXO_TAXONOMY].",
+        help="A taxonomy tree file (JSON; see 'rltaxo taxonomy schema'). [default: the bundled RL/LLM tree] "
+        "[env var: RLTAXO_TAXONOMY]",
     ),
 ]
 ExamplesOpt = Annotated[
@@ -50,7 +52,7 @@ ExamplesOpt = Annotated[
     typer.Option(
         "--examples",
         help="Few-shot exemplars for LLM backends: a gold file, e.g. a review's OUT.corrections.jsonl "
-        "(never the paper being classified) [env RLTAXO_EXAMPLES].",
+        "(never the paper being classified). [env var: RLTAXO_EXAMPLES]",
     ),
 ]
 OfflineModelOpt = Annotated[
@@ -58,7 +60,7 @@ OfflineModelOpt = Annotated[
     typer.Option(
         "--offline-model",
         help="The offline backend's learned model: a file from 'rltaxo learn', or 'none' for the hand-written "
-        "engine alone. Default: the bundled model for the bundled tree [env RLTAXO_OFFLINE_MODEL].",
+        "engine alone. [default: the bundled model for the bundled tree] [env var: RLTAXO_OFFLINE_MODEL]",
     ),
 ]
 EscalateOpt = Annotated[
@@ -66,19 +68,26 @@ EscalateOpt = Annotated[
     typer.Option(
         "--escalate",
         help="Offline first; only the results it flags for review go to the LLM backend (which must be "
-        "configured). Records keep both answers [env RLTAXO_ESCALATE].",
+        "configured). Records keep both answers. [env var: RLTAXO_ESCALATE]",
     ),
 ]
 MaxCostOpt = Annotated[
     float | None,
     typer.Option("--max-cost", min=0.0, help="Cost cap for the run in US$ (needs RLTAXO_PRICES); stops cleanly."),
 ]
-ExcerptOpt = Annotated[int | None, typer.Option("--excerpt-tokens", min=200, help="Excerpt budget (default 3000).")]
-TimeoutOpt = Annotated[float | None, typer.Option("--pdf-timeout", min=0.1, help="Seconds allowed per PDF (60).")]
-PagesOpt = Annotated[int | None, typer.Option("--max-pages", min=1, help="Most pages read per PDF (40).")]
-FileMbOpt = Annotated[float | None, typer.Option("--max-file-mb", min=0.001, help="Largest PDF accepted (200 MiB).")]
+ExcerptOpt = Annotated[
+    int | None, typer.Option("--excerpt-tokens", min=200, help="Excerpt budget in tokens. [default: 3000]")
+]
+TimeoutOpt = Annotated[
+    float | None, typer.Option("--pdf-timeout", min=0.1, help="Seconds allowed per PDF. [default: 60]")
+]
+PagesOpt = Annotated[int | None, typer.Option("--max-pages", min=1, help="Most pages read per PDF. [default: 40]")]
+FileMbOpt = Annotated[
+    float | None, typer.Option("--max-file-mb", min=0.001, help="Largest PDF accepted, in MiB. [default: 200]")
+]
 MemoryOpt = Annotated[
-    int | None, typer.Option("--pdf-memory-mb", min=16, help="Address-space cap of the PDF reader (2048 MiB).")
+    int | None,
+    typer.Option("--pdf-memory-mb", min=16, help="Address-space cap of the PDF reader, in MiB. [default: 2048]"),
 ]
 
 

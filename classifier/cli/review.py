@@ -15,7 +15,10 @@ from .options import TaxonomyOpt, load_taxonomy
 @app.command()
 def review(
     results: Annotated[Path, typer.Argument(help="A batch's results file (JSON Lines).")],
-    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port on 127.0.0.1 (default: a free one).")] = 0,
+    port: Annotated[
+        int,
+        typer.Option("--port", min=0, max=65535, help="Port on 127.0.0.1. [default: a free one]", show_default=False),
+    ] = 0,
     open_browser: Annotated[bool, typer.Option("--open", help="Open the page in a browser.")] = False,
     html: Annotated[
         Path | None, typer.Option("--html", help="Write the page as one self-contained file instead (no server).")
