@@ -74,6 +74,30 @@ def test_markdown_report_is_tables() -> None:
     assert "| B<script> (2) | `llm4rl/goal` | `out-of-scope` | 0.40 | wrong |" in md
 
 
+def test_report_has_a_per_leaf_table_and_a_stamp() -> None:
+    """An appendix: per-leaf P/R/F1 with support, macro averages over the leaves with gold studies (said
+    so), no out-of-scope row when the gold has no such paper, and what made the run."""
+    stamp = {
+        "rltaxo_version": "9.9",
+        "taxonomy_sha256": "ab" * 32,
+        "gold_sha256": "cd" * 32,
+        "gold_file": "my-gold.csv",
+        "created": "2026-12-05T00:00:00+00:00",
+        "notes": ["Fitted on this gold."],
+    }
+    m = _metrics().model_copy(update=stamp)
+    md = render_markdown(m)
+    assert "| LLM4RL › Reward (`llm4rl/reward`) | 1.00 | 1.00 | 1.00 | 1 |" in md
+    assert "| LLM4RL › Goal (`llm4rl/goal`) | 0.00 | 0.00 | 0.00 | 1 |" in md
+    assert "out-of-scope`) |" not in md  # predicted once, but the gold has no out-of-scope paper
+    assert "macro P / R / F1 over the 2 leaves with gold studies* | 0.500 | 0.500 | 0.500 | 2 |" in md
+    for text in ("| rltaxo | 9.9 |", "sha256 abababababab", "my-gold.csv (sha256 cdcdcdcdcdcd)",
+                 "| date | 2026-12-05", "> Fitted on this gold."):  # fmt: skip
+        assert text in md, text
+    html = render_html(m)
+    assert "id='stamp'" in html and "Fitted on this gold." in html and "LLM4RL › Reward" in html
+
+
 def test_html_report_escapes_and_is_self_contained() -> None:
     html = render_html(_metrics())
     assert "<script>" not in html and "B&lt;script&gt;" in html
@@ -122,6 +146,9 @@ def test_eval_offline_on_corpus_json(env: dict[str, str], tmp_path: Path) -> Non
     for key in ("n", "missing", "top_accuracy", "leaf_accuracy", "hierarchical_f1", "macro_f1", "kappa"):
         assert key in m
     assert m["n"] == 24 and m["classified"] + m["missing"] == 24
+    assert m["rltaxo_version"] and len(m["taxonomy_sha256"]) == len(m["gold_sha256"]) == 64
+    assert any("learned from" in note for note in m["notes"])  # the bundled model saw the survey's studies
+    assert all(row["support"] > 0 for row in m["per_leaf"] if row["leaf"] == "out-of-scope")
     assert m["classified"] >= 5 and m["leaf_accuracy"] >= 0.8  # at least 4 of the 5 corpus gold studies
     assert m["flip_rate"] == 0.0 and m["repeat"] == 2  # the offline backend is deterministic
     for name in ("metrics.json", "predictions.jsonl", "report.md", "report.html"):

@@ -73,9 +73,28 @@ def per_label_f1(pairs: list[tuple[str, str]]) -> dict[str, dict[str, float]]:
 
 
 def macro_f1(pairs: list[tuple[str, str]]) -> float:
-    """Mean F1 over every label that occurs in gold or predictions."""
+    """Mean F1 over the leaves that have gold papers (a leaf only predicted has no recall to average)."""
+    return macro(pairs)["f1"]
+
+
+def macro(pairs: list[tuple[str, str]]) -> dict[str, float]:
+    """Mean precision, recall and F1 over the leaves with gold papers, and how many leaves that is."""
+    scores = [v for v in per_label_f1(pairs).values() if v["support"]]
+    n = len(scores)
+    return {k: (sum(v[k] for v in scores) / n if n else 0.0) for k in ("precision", "recall", "f1")} | {"leaves": n}
+
+
+def per_leaf(pairs: list[tuple[str, str]], tax: Taxonomy) -> list[dict[str, Any]]:
+    """The per-leaf table, in the tree's order, with each leaf's readable path: every leaf with gold
+    papers, and a leaf predicted without any (precision only); out of scope only if the gold has it."""
     scores = per_label_f1(pairs)
-    return sum(s["f1"] for s in scores.values()) / len(scores) if scores else 0.0
+    rows = []
+    for label in tax.labels:
+        sc = scores.get(label)
+        if sc is None or (not sc["support"] and label == tax.out_of_scope):
+            continue
+        rows.append({"leaf": label, "path": " › ".join(tax.path_names(label)), **sc})
+    return rows
 
 
 def cohen_kappa(pairs: list[tuple[str, str]]) -> float:
@@ -213,6 +232,8 @@ def summarise(rows: list[Row], tax: Taxonomy) -> EvalMetrics:
             "hierarchical_f1": hf,
             "levels": level_accuracy(pairs, tax),
             "macro_f1": macro_f1(pairs),
+            "macro": macro(pairs),
+            "per_leaf": per_leaf(pairs, tax),
             "kappa": cohen_kappa(pairs),
             "per_label": per_label_f1(pairs),
             "confusion": confusion(pairs, tax),

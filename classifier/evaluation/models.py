@@ -81,6 +81,15 @@ class InputSplit(BaseModel):
     leaf_accuracy: float | None
 
 
+class LeafScore(BaseModel):
+    leaf: str
+    path: str = Field(description="The leaf's readable path in the tree.")
+    precision: float
+    recall: float
+    f1: float
+    support: float = Field(description="Gold papers in this leaf.")
+
+
 class EvalMetrics(BaseModel):
     """Everything ``rltaxo eval`` measures about one run, and what produced it."""
 
@@ -102,6 +111,10 @@ class EvalMetrics(BaseModel):
     macro_f1: float
     kappa: float
     per_label: dict[str, dict[str, float]]
+    per_leaf: list[LeafScore] = Field(default_factory=list, description="The report's per-leaf table.")
+    macro: dict[str, float] = Field(
+        default_factory=dict, description="Mean precision, recall, F1 over the leaves with gold papers ('leaves')."
+    )
     confusion: dict[str, dict[str, int]]
     evidence_verbatim_share: float | None
     high_confidence_subset: Subset
@@ -120,6 +133,10 @@ class EvalMetrics(BaseModel):
     seconds: float = 0.0
     usage: dict[str, Any] = Field(default_factory=dict)
     created: str = ""
+    rltaxo_version: str = ""
+    taxonomy_sha256: str = ""
+    gold_sha256: str = ""
+    notes: list[str] = Field(default_factory=list, description="What the reader must know: e.g. fitted on this gold.")
     flip_rate: float | None = None
     top2_accuracy: float | None = Field(None, description="Gold leaf first or runner-up (learned model only).")
     engine_leaf_accuracy: float | None = Field(

@@ -16,11 +16,30 @@ def _ci(value: float, interval: list[float]) -> str:
     return f"{_pct(value)} (95% CI {_pct(lo)}–{_pct(hi)})"
 
 
+def stamp(m: EvalMetrics) -> list[tuple[str, str]]:
+    """What made the run: enough to reproduce it, or to cite it in an appendix."""
+    return [
+        ("rltaxo", m.rltaxo_version or "–"),
+        ("tree", f"{m.taxonomy} (sha256 {m.taxonomy_sha256[:12] or '–'})"),
+        ("gold", f"{m.gold_file} (sha256 {m.gold_sha256[:12] or '–'})"),
+        ("backend / model", f"{m.backend} / {m.model} (prompt {m.prompt_version})"),
+        ("date", m.created or "–"),
+    ]
+
+
+def macro_line(m: EvalMetrics) -> tuple[str, str]:
+    mac = m.macro
+    n = int(mac.get("leaves", 0))
+    return (
+        f"macro P / R / F1 over the {n} leaves with gold studies",
+        f"{mac.get('precision', 0.0):.3f} / {mac.get('recall', 0.0):.3f} / {mac.get('f1', 0.0):.3f}",
+    )
+
+
 def headline(m: EvalMetrics) -> list[tuple[str, str]]:
     hc = m.high_confidence_subset
     ece = m.calibration.ece
     return [
-        ("backend / model", f"{m.backend} / {m.model} (prompt {m.prompt_version})"),
         ("studies", f"{m.n} ({m.classified} classified, {m.missing} missing, {m.unreadable} unreadable)"),
         *[
             (f"read from {kind}", f"{v.n} studies, leaf accuracy {_pct(v.leaf_accuracy)}")
@@ -34,7 +53,7 @@ def headline(m: EvalMetrics) -> list[tuple[str, str]]:
             "hierarchical F1 (P / R)",
             f"{m.hierarchical_f1:.3f} ({m.hierarchical_precision:.3f} / {m.hierarchical_recall:.3f})",
         ),
-        ("macro-F1 over leaves", f"{m.macro_f1:.3f}"),
+        macro_line(m),
         ("Cohen's kappa", f"{m.kappa:.3f}"),
         ("evidence quotes found verbatim", _pct(m.evidence_verbatim_share)),
         ("expected calibration error", "–" if ece is None else f"{ece:.3f}"),
@@ -76,8 +95,17 @@ def _review_lines(m: EvalMetrics) -> list[tuple[str, str]]:
 
 
 def render_markdown(m: EvalMetrics) -> str:
-    out = ["# rltaxo eval report", "", "| metric | value |", "|---|---|"]
+    out = ["# rltaxo eval report", "", "| run | |", "|---|---|"]
+    out += [f"| {k} | {v} |" for k, v in stamp(m)]
+    out += [""] + [f"> {note}" for note in m.notes] + ([""] if m.notes else [])
+    out += ["| metric | value |", "|---|---|"]
     out += [f"| {k} | {v} |" for k, v in headline(m)]
+    out += ["", "## Per leaf", "", "| leaf | precision | recall | F1 | gold studies |", "|---|---|---|---|---|"]
+    for r in m.per_leaf:
+        recall = f"{r.recall:.2f}" if r.support else "–"
+        out.append(f"| {r.path} (`{r.leaf}`) | {r.precision:.2f} | {recall} | {r.f1:.2f} | {int(r.support)} |")
+    k, v = macro_line(m)
+    out.append(f"| *{k}* | {v.replace(' / ', ' | ')} | {sum(int(r.support) for r in m.per_leaf)} |")
     out += ["", "## Studies", "", "| study | gold | predicted | confidence | correct at | read from |"]
     out += ["|---|---|---|---|---|---|"]
     for s in m.studies:
@@ -110,8 +138,12 @@ def render_html(m: EvalMetrics) -> str:
     parts = [
         '<!doctype html><html><head><meta charset="utf-8"><meta name="generator" content="rltaxo">'
         f"<title>rltaxo eval</title><style>{_CSS}</style>"
-        "</head><body><h1>rltaxo eval report</h1><table id='summary'>"
+        "</head><body><h1>rltaxo eval report</h1><table id='stamp'>"
     ]
+    parts += [f"<tr><th>{e(k)}</th><td>{e(v)}</td></tr>" for k, v in stamp(m)]
+    parts.append("</table>")
+    parts += [f"<p class='note'><b>Note.</b> {e(note)}</p>" for note in m.notes]
+    parts.append("<table id='summary'>")
     parts += [f"<tr><th>{e(k)}</th><td>{e(v)}</td></tr>" for k, v in headline(m)]
     parts.append("</table><h2>Confusion matrix</h2><table class='heat' id='heatmap'><tr><th>gold \\ predicted</th>")
     cols = list(m.labels)
@@ -126,13 +158,20 @@ def render_html(m: EvalMetrics) -> str:
             alpha = 0.0 if v == 0 else 0.15 + 0.85 * v / peak
             parts.append(f"<td class='cell' style='background:rgba({hue},{alpha:.2f})'>{v or ''}</td>")
         parts.append("</tr>")
-    parts.append("</table><h2>Per-leaf F1</h2><table id='bars'><tr><th>leaf</th><th>F1</th><th>support</th></tr>")
-    for lab, score in m.per_label.items():
-        width = int(240 * score["f1"])
+    parts.append(
+        "</table><h2>Per leaf</h2><table id='bars'><tr><th>leaf</th><th>precision</th><th>recall</th><th>F1</th>"
+        "<th>gold studies</th></tr>"
+    )
+    for r in m.per_leaf:
+        width = int(240 * r.f1)
+        recall = f"{r.recall:.2f}" if r.support else "–"
         parts.append(
-            f"<tr><td><code>{e(lab)}</code></td><td><div class='bartrack'><div class='bar' "
-            f"style='width:{width}px'></div></div>{score['f1']:.2f}</td><td>{int(score['support'])}</td></tr>"
+            f"<tr><td>{e(r.path)}<br><code>{e(r.leaf)}</code></td><td>{r.precision:.2f}</td><td>{recall}</td>"
+            f"<td><div class='bartrack'><div class='bar' style='width:{width}px'></div></div>{r.f1:.2f}</td>"
+            f"<td>{int(r.support)}</td></tr>"
         )
+    k, v = macro_line(m)
+    parts.append(f"<tr><th>{e(k)}</th><td colspan='4'>{e(v)}</td></tr>")
     parts.append(
         "</table><h2>Misses</h2><table class='miss' id='misses'><tr><th>study</th><th>gold</th>"
         "<th>predicted</th><th>rationale</th><th>evidence</th></tr>"

@@ -162,6 +162,7 @@ def evaluate(
     learned = getattr(pipe.backend, "learned", None)
     if learned is not None:
         metrics.seen_in_training = sum(1 for s in studies if learned.was_trained_on(s.arxiv_id))
+    stamp_run(metrics, pipe, gold_path or gold.default_path())
     if repeat > 1:
         labels = [{o.study.key: o.result.leaf for o in run if o.result} for run in runs]
         metrics.flip_rate = flip_rate(labels)
@@ -171,6 +172,37 @@ def evaluate(
         out = Path("eval") / "runs" / f"{stamp}-{pipe.backend.name}-{model}"
     write_run(out, metrics, outcomes)
     return metrics, out
+
+
+def stamp_run(metrics: EvalMetrics, pipe: Pipeline, gold_path: Path) -> None:
+    """What made the run, so a report stands on its own as an appendix: versions, hashes, and where the
+    figures are not those of unseen papers."""
+    from .. import __version__
+    from ..taxonomy import bundled
+
+    metrics.rltaxo_version = __version__
+    metrics.taxonomy_sha256 = pipe.taxonomy.sha256
+    metrics.gold_sha256 = _sha256(gold_path)
+    if metrics.seen_in_training:
+        metrics.notes.append(
+            f"The offline model was learned from {metrics.seen_in_training} of these {metrics.classified} studies: "
+            "their figures are not those of unseen papers (leave-one-out figures: eval/BASELINE-learned.md)."
+        )
+    survey_gold = metrics.gold_sha256 == _sha256(gold.default_path())
+    if pipe.backend.name == "offline" and survey_gold and pipe.taxonomy.sha256 == bundled().sha256:
+        metrics.notes.append(
+            "The bundled tree's offline cues were written by people who had read these studies: the engine's "
+            "figures here are not those of unseen papers either."
+        )
+
+
+def _sha256(path: Path) -> str:
+    import hashlib
+
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
 
 
 def by_input(studies: list[StudyRow]) -> dict[str, InputSplit]:
