@@ -170,8 +170,8 @@ def render_html(m: EvalMetrics) -> str:
             f"<td><div class='bartrack'><div class='bar' style='width:{width}px'></div></div>{r.f1:.2f}</td>"
             f"<td>{int(r.support)}</td></tr>"
         )
-    k, v = macro_line(m)
-    parts.append(f"<tr><th>{e(k)}</th><td colspan='4'>{e(v)}</td></tr>")
+    name, value = macro_line(m)
+    parts.append(f"<tr><th>{e(name)}</th><td colspan='4'>{e(value)}</td></tr>")
     parts.append(
         "</table><h2>Misses</h2><table class='miss' id='misses'><tr><th>study</th><th>gold</th>"
         "<th>predicted</th><th>rationale</th><th>evidence</th></tr>"
