@@ -138,33 +138,97 @@ def _leaf_by_entry_key(records: Iterable[RecordSummary]) -> dict[str, str]:
 
 
 def write_bibtex(bib_in: Path, records: Iterable[RecordSummary], path: Path) -> None:
-    """The input BibTeX with ``rltaxo:<leaf>`` added to each labeled entry's keywords."""
+    """The input BibTeX with ``rltaxo:<leaf>`` in each labeled entry's keywords, and nothing else
+    changed: the file is edited as text (a keywords value replaced, or one line added), never
+    re-serialised, so a diff against the input shows only ``keywords`` lines."""
     import bibtexparser
-    from bibtexparser.model import Field
 
-    library = bibtexparser.parse_file(str(bib_in))
+    text = bib_in.read_bytes().decode("utf-8-sig")  # bytes: line endings stay as they are
     by_key = _leaf_by_entry_key(records)
-    for entry in library.entries:
+    # where each entry's text starts: the parser's line numbers, then its raw text found from there
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    edits: list[tuple[int, int, str]] = []
+    for entry in bibtexparser.parse_string(text).entries:
         leaf = by_key.get(entry.key)
-        if not leaf:
+        if not leaf or entry.start_line >= len(line_starts):
             continue
-        old = entry.fields_dict.get("keywords")
-        words = [w.strip() for w in str(old.value).split(",")] if old else []
-        words = [w for w in words if w and not w.startswith("rltaxo:")] + [f"rltaxo:{leaf}"]
-        entry.set_field(Field("keywords", ", ".join(words)))
-    head = f"% rltaxo: {bib_in.name} with each labeled entry's leaf in its keywords (rltaxo:<leaf>)\n\n"
-    path.write_text(head + bibtexparser.write_string(library), encoding="utf-8")
+        start = text.find(entry.raw, line_starts[entry.start_line])
+        if start < 0:
+            continue
+        edit = _keywords_edit(entry.raw, f"rltaxo:{leaf}")
+        if edit:
+            a, b, new_text = edit
+            edits.append((start + a, start + b, new_text))
+    for a, b, new_text in sorted(edits, reverse=True):
+        text = text[:a] + new_text + text[b:]
+    path.write_bytes(text.encode("utf-8"))
+
+
+_KEYWORDS = re.compile(r"(?im)^([ \t]*keywords[ \t]*=[ \t]*)")
+
+
+def _keywords_edit(raw: str, word: str) -> tuple[int, int, str] | None:
+    """The span of an entry's raw text to replace, and with what, so its keywords hold *word* (and any
+    other ``rltaxo:`` word goes): the value replaced in place, or a ``keywords`` line added."""
+    m = _KEYWORDS.search(raw)
+    if m:
+        open_at = m.end()
+        close = _value_end(raw, open_at)
+        if close is None:
+            return None
+        value = raw[open_at + 1 : close - 1]
+        words = [w.strip() for w in value.split(",")]
+        words = [w for w in words if w and not w.startswith("rltaxo:")] + [word]
+        return open_at, close, raw[open_at] + ", ".join(words) + raw[close - 1]
+    head = raw.find(",")
+    if head < 0:
+        return None
+    nxt = re.search(r"\n([ \t]*)\S", raw[head:])
+    indent = nxt.group(1) if nxt else "  "
+    newline = "\r\n" if "\r\n" in raw else "\n"
+    return head + 1, head + 1, f"{newline}{indent}keywords = {{{word}}},"
+
+
+def _value_end(raw: str, i: int) -> int | None:
+    """The index just past a ``{...}`` (balanced) or ``"..."`` value starting at *i*."""
+    if i >= len(raw) or raw[i] not in '{"':
+        return None
+    depth = 0
+    for j in range(i, len(raw)):
+        ch = raw[j]
+        if ch == "{":  # BibTeX counts every brace, escaped or not
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0 and raw[i] == "{":
+                return j + 1
+        elif ch == '"' and raw[i] == '"' and j > i and depth == 0:
+            return j + 1
+    return None
 
 
 def write_ris(ris_in: Path, records: Iterable[RecordSummary], path: Path) -> None:
-    """The input RIS with ``rltaxo:<leaf>`` added to each labeled entry's keywords (KW)."""
-    import rispy
-
-    entries = rispy.loads(ris_in.read_text(encoding="utf-8-sig"))
+    """The input RIS with a ``KW  - rltaxo:<leaf>`` line in each labeled record (an older ``rltaxo:``
+    keyword goes), edited line by line: nothing else changes. Records are counted as the reading list
+    counts them (``ris:N``, by their ``TY  -`` lines), a last one without its ``ER  -`` line included."""
     by_key = _leaf_by_entry_key(records)
-    for n, entry in enumerate(entries, start=1):
-        leaf = by_key.get(f"ris:{n}")
-        if leaf:
-            words = [w for w in entry.get("keywords", []) if not str(w).startswith("rltaxo:")]
-            entry["keywords"] = [*words, f"rltaxo:{leaf}"]
-    path.write_text(rispy.dumps(entries), encoding="utf-8")
+    lines = ris_in.read_bytes().decode("utf-8-sig").splitlines(keepends=True)  # line endings kept
+    out: list[str] = []
+    n, leaf, newline = 0, "", "\n"
+    for line in lines:
+        tag = line[:6]
+        if tag == "TY  - ":
+            n += 1
+            leaf = by_key.get(f"ris:{n}", "")
+            newline = "\r\n" if line.endswith("\r\n") else "\n"
+        elif leaf and tag == "KW  - " and line[6:].strip().startswith("rltaxo:"):
+            continue
+        elif leaf and tag.rstrip() == "ER  -":
+            out.append(f"KW  - rltaxo:{leaf}{newline}")
+            leaf = ""
+        out.append(line)
+    if leaf:  # the last record had no end line
+        if out and not out[-1].endswith("\n"):
+            out.append(newline)
+        out.append(f"KW  - rltaxo:{leaf}{newline}")
+    path.write_bytes("".join(out).encode("utf-8"))
