@@ -149,13 +149,13 @@ def write_bibtex(bib_in: Path, records: Iterable[RecordSummary], path: Path) -> 
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     edits: list[tuple[int, int, str]] = []
     for entry in bibtexparser.parse_string(text).entries:
-        leaf = by_key.get(entry.key)
-        if not leaf or entry.start_line >= len(line_starts):
+        leaf, line, raw = by_key.get(entry.key), entry.start_line, entry.raw
+        if not leaf or line is None or raw is None or line >= len(line_starts):
             continue
-        start = text.find(entry.raw, line_starts[entry.start_line])
+        start = text.find(raw, line_starts[line])
         if start < 0:
             continue
-        edit = _keywords_edit(entry.raw, f"rltaxo:{leaf}")
+        edit = _keywords_edit(raw, f"rltaxo:{leaf}")
         if edit:
             a, b, new_text = edit
             edits.append((start + a, start + b, new_text))
