@@ -103,7 +103,7 @@ class Paper:
     pages_read: int
     pages_total: int
     notes: list[str] = field(default_factory=list)
-    input: str = "pdf"  # "pdf", or "abstract" when only the title and abstract were read
+    input: str = "pdf"  # "pdf"; "abstract" when only the title and abstract were read; "title" for a title alone
     arxiv_version: str | None = None  # "v2" when the version read is known
     arxiv_id: str | None = None  # when the paper came from arXiv (few-shot leave-one-out compares it)
 
@@ -118,7 +118,8 @@ class Paper:
         abstract = abstract[:MAX_ABSTRACT_CHARS]
         text = f"{title}\n\n{abstract}"
         digest = hashlib.sha256(text.encode()).hexdigest()
-        return cls(origin, digest, title, abstract, [], text, 0, 0, notes=notes, input="abstract")
+        kind = "abstract" if abstract else "title"
+        return cls(origin, digest, title, abstract, [], text, 0, 0, notes=notes, input=kind)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

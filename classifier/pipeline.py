@@ -126,6 +126,8 @@ class Reader:
 
     def _api(self, source: Source) -> Paper:
         if source.arxiv_id is None:
+            if source.meta is not None and source.meta.title.strip():
+                return self._meta(source)  # a title is all there is: classified from it, and marked so
             raise SourceNotFound(f"{source.raw}: no abstract and no arXiv id to look one up")
         if self.offline:
             raise DownloadError(
@@ -232,6 +234,8 @@ class Pipeline:
         fact_evidence = {k: q for k, q in v.fact_evidence.items() if q in checker}
         if len(fact_evidence) < len(v.fact_evidence):
             issues.append(f"{len(v.fact_evidence) - len(fact_evidence)} fact quote(s) not found in the paper's text")
+        if paper.input == "title":
+            issues.append("classified from its title alone (the list has no abstract, id or PDF for it)")
         return ClassificationResult(
             source=source.raw,
             key=source.key,

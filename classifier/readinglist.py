@@ -17,7 +17,8 @@ from pathlib import Path
 
 from .errors import ReadingListError, RltaxoError
 from .files import read_text, size_ok
-from .sources import Source, parse_arxiv, parse_source, sha256_file, source_from_record
+from .latex_text import decode
+from .sources import Source, metadata_source, parse_arxiv, parse_source, sha256_file, source_from_record
 
 CSV_COLUMNS = ("arxiv_id", "arxiv", "eprint", "id", "source", "url", "path", "pdf", "file")
 
@@ -105,8 +106,10 @@ def _with_metadata(raw: str | None, title: str, abstract: str, base: Path, bib_k
     """An item from an id/URL/path and/or a title + abstract (BibTeX, CSV, RIS and JSON Lines lists)."""
     title, abstract = _strip_braces(title), _strip_braces(abstract)
     if raw is None and not abstract.strip():
-        what = "no arXiv id, arXiv URL/DOI, PDF file field or abstract"
-        return Item(raw=bib_key or title[:80] or "(empty entry)", bib_key=bib_key, error=what)
+        if title.strip():  # a title alone: classified from it, marked input "title" and needs_review
+            return Item(raw=title[:80], source=metadata_source(title, "", raw=title[:80]), bib_key=bib_key)
+        what = "no title, arXiv id, arXiv URL/DOI, PDF file field or abstract"
+        return Item(raw=bib_key or "(empty entry)", bib_key=bib_key, error=what)
     record = {"arxiv_id": raw if raw and parse_arxiv(raw) else None, "path": None, "title": title, "abstract": abstract}
     if raw and not record["arxiv_id"]:
         record["path"] = raw
@@ -120,8 +123,8 @@ def _with_metadata(raw: str | None, title: str, abstract: str, base: Path, bib_k
 
 
 def _strip_braces(text: str) -> str:
-    """BibTeX protects capitals with braces: ``{RL}HF`` → ``RLHF``."""
-    return " ".join(text.replace("{", "").replace("}", "").split())
+    """BibTeX text as read: ``{RL}HF`` → ``RLHF``, ``Catch \\& {Carry}`` → ``Catch & Carry``, accents composed."""
+    return decode(text)
 
 
 def _csv_items(path: Path, column: str | None) -> list[Item]:
@@ -145,7 +148,7 @@ def _csv_items(path: Path, column: str | None) -> list[Item]:
             raw = (row.get(col) or "").strip() if col else ""
             title = (row.get(title_col) or "") if title_col else ""
             abstract = (row.get(abstract_col) or "") if abstract_col else ""
-            if not raw and not abstract.strip():
+            if not raw and not abstract.strip() and not title.strip():
                 items.append(Item(raw="", error="empty row"))
             else:
                 items.append(_with_metadata(raw or None, title, abstract, path.parent))

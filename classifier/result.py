@@ -65,7 +65,9 @@ class ClassificationResult(BaseModel):
     key: str
     title: str
     abstract: str = Field("", description="The abstract as read (the review page and its corrections use it).")
-    input: Literal["pdf", "abstract"] = Field("pdf", description="Whether the PDF or only title + abstract was read.")
+    input: Literal["pdf", "abstract", "title"] = Field(
+        "pdf", description="Whether the PDF, only title + abstract, or the title alone (always needs review) was read."
+    )
     arxiv_id: str | None = Field(None, description="The arXiv id read, with its version where known (2310.12931v2).")
     leaf: str = Field(description="A leaf of the taxonomy in use, or its out-of-scope node.")
     top_class: str = Field("", description="The leaf's top class in that taxonomy.")

@@ -222,6 +222,8 @@ def source_from_record(rec: object, base_dir: Path | None = None) -> Source:
     if ident:
         src = parse_source(ident, base_dir)
         return Source(src.raw, src.path, src.arxiv_id, src.version, Metadata(title, "")) if title else src
+    if title:  # a title alone: classified from it, marked input "title" and needs_review
+        return metadata_source(title, "", raw=title[:80])
     raise SourceNotFound(f"{json_preview(rec)}: needs an arxiv_id, url or path, or a title and abstract")
 
 

@@ -233,3 +233,30 @@ def test_zotero_csv_export_is_read_from_its_abstract_note_without_network(env: d
     assert r.returncode == 0, r.stderr  # env points the arXiv API and downloads at closed ports
     summary = json.loads(r.stdout)
     assert summary["labeled_now"] == 3 and summary["failed_now"] == 0
+
+
+def test_entries_with_only_a_title_are_classified_from_it_and_flagged(env: dict[str, str], tmp_path: Path) -> None:
+    """17% of a real library has no abstract: such an entry is classified from its title, marked input
+    "title" and needs_review, instead of failing (a re-run no longer offers it to --retry-failed)."""
+    bib = tmp_path / "lib.bib"
+    bib.write_text(
+        "@inproceedings{kim_reward_2031,\n\ttitle = {Reward Functions Written by {LLMs} for Quadruped \\& Arm},\n"
+        "\tdoi = {10.5555/no.arxiv.2031},\n\tyear = {2031},\n}\n\n@misc{empty_2031,\n\tyear = {2031},\n}\n"
+    )
+    lst = tmp_path / "titles.csv"
+    lst.write_text("Title,Abstract Note\nPolicy Gradient Fine-Tuning of Chat Models,\n", encoding="utf-8")
+    for reading_list in (bib, lst):
+        out = tmp_path / f"{reading_list.stem}.jsonl"
+        r = run_cli("batch", str(reading_list), "-o", str(out), "--json", env=env)
+        records = [json.loads(line) for line in out.read_text().splitlines()]
+        titled = [rec for rec in records if rec["status"] == "ok"]
+        assert len(titled) == 1, r.stderr
+        res = titled[0]["result"]
+        assert res["input"] == "title" and res["needs_review"] is True
+        assert any("title alone" in issue for issue in res["issues"])
+        if reading_list == bib:
+            assert res["title"] == "Reward Functions Written by LLMs for Quadruped & Arm"  # LaTeX decoded
+            failed = [rec for rec in records if rec["status"] == "error"]
+            assert r.returncode == 1 and "no title" in failed[0]["error"]["message"]  # nothing at all: still fails
+        else:
+            assert r.returncode == 0, r.stderr
