@@ -108,7 +108,9 @@ _NUMBERS = st.one_of(
 _STRINGS = st.lists(
     st.one_of(
         st.binary(min_size=1, max_size=4).filter(lambda b: not set(b) & set(b"()\\")),
-        st.sampled_from([b"\\(", b"\\)", b"\\\\", b"\\n", b"\\053", b"\\7", b"\\\n", b"\\z", b"(in)"]),
+        # three-digit octals only: a short one followed by random digits ("\\7" then "00") can pass 255,
+        # which the tokeniser rightly leaves to pypdf (a fixed case covers "\\7x")
+        st.sampled_from([b"\\(", b"\\)", b"\\\\", b"\\n", b"\\053", b"\\007", b"\\\n", b"\\z", b"(in)"]),
     ),
     max_size=6,
 ).map(lambda parts: b"(" + b"".join(parts) + b")")
