@@ -9,7 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from classifier.batch import OutputLock
+from classifier import batch
+from classifier.batch import Appender, OutputLock
+from classifier.records import BatchRecord, RecordError
 
 from .conftest import ROOT, run_cli
 from .pdfs import text_pdf
@@ -96,3 +98,20 @@ def test_full_disk_mid_batch_keeps_whole_records_and_resumes(env: dict[str, str]
     r = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
     assert r.returncode == 0, r.stderr
     assert sorted(x["item"] for x in _jsonl(out)) == sorted(x["item"] for x in _jsonl(probe))
+
+
+def test_results_are_fsynced_in_groups_and_on_close(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """An fsync per line held the offline backend to the disk's pace; a group per SYNC_EVERY seconds
+    and one on close keep the same durability for everything but the last fraction of a second."""
+    synced: list[int] = []
+    real = batch.os.fsync
+    monkeypatch.setattr(batch.os, "fsync", lambda fd: (synced.append(fd), real(fd))[1])
+    out = tmp_path / "out.jsonl"
+    appender = Appender(out)
+    for i in range(200):
+        appender.write(BatchRecord(item=f"i{i}", source=f"s{i}", status="error", error=RecordError(message="x")))
+    during = len(synced)
+    appender.close()
+    assert len(out.read_text().splitlines()) == 200
+    assert during < 20  # not one per line
+    assert len(synced) == during + 1  # the tail is made durable on close

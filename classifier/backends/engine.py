@@ -25,10 +25,20 @@ from ..errors import TaxonomyError
 from ..evidence import quotable
 from ..features import has_cues
 from ..ingest import Paper
-from ..regex_shape import anchors
+from ..regex_shape import Alternation, Matcher, Narrower, fold
 from ..taxonomy import Answer, Taxonomy
 from ..taxonomy_spec import QuestionSpec, RuleSpec
-from .offline_cues import BACKGROUND, CLAIM, COMPARISON, EVALUATION, FUTURE, NEGATION, SURVEY, TRAINING, pattern
+from .offline_cues import (
+    BACKGROUND,
+    CLAIM,
+    COMPARISON,
+    EVALUATION,
+    FUTURE,
+    NEGATION,
+    SURVEY,
+    TRAINING,
+    loosened,
+)
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])")
 _FIRST_PERSON_FULLTEXT = 40  # most claim sentences taken from the full text
@@ -48,7 +58,7 @@ class Cues:
     values: tuple[tuple[str, expr.Expr], ...]
     answers: dict[str, expr.Expr]  # question -> expression giving its answer
     margins: tuple[tuple[str, expr.Expr], ...]
-    anchors: dict[str, tuple[str, ...] | None] = field(default_factory=dict)  # group -> literal anchors
+    narrower: Narrower | None = None  # each sentence's patterns narrowed to what it can match (regex_shape)
 
 
 def answer_group(q: QuestionSpec, answer_id: str) -> str:
@@ -59,22 +69,23 @@ def answer_group(q: QuestionSpec, answer_id: str) -> str:
 @cache
 def _compile(tax: Taxonomy) -> Cues:
     off = tax.spec.offline
-    patterns: dict[str, re.Pattern[str]] = {}
+    alternations: dict[str, Alternation] = {}
     weights: dict[str, float] = {}
     near: dict[str, tuple[str, re.Pattern[str]]] = {}
     keep: set[str] = set()
     for name, g in off.groups.items() if off else ():
+        alternations[name] = Alternation.of(loosened(g.phrases), re.IGNORECASE)
         if g.near:
-            near[name] = (g.near, pattern(g.phrases))
+            near[name] = (g.near, alternations[name].full)
             continue
-        patterns[name] = pattern(g.phrases)
         if g.keep_negated:
             keep.add(name)
     for q in tax.questions:
         for a in q.answers:
             if a.cues:
-                patterns[answer_group(q, a.id)] = pattern(a.cues)
+                alternations[answer_group(q, a.id)] = Alternation.of(loosened(a.cues), re.IGNORECASE)
                 weights[answer_group(q, a.id)] = a.weight
+    patterns = {name: alt.full for name, alt in alternations.items() if name not in near}
     answers = {q.id: expr.parse(q.offline) for q in tax.questions if q.offline}
     for q in tax.questions:
         if q.id not in answers and not any(a.cues for a in q.answers):
@@ -95,7 +106,7 @@ def _compile(tax: Taxonomy) -> Cues:
         values=tuple((k, expr.parse(v)) for k, v in (off.values.items() if off else ())),
         answers=answers,
         margins=tuple((k, expr.parse(v)) for k, v in (off.margins.items() if off else ())),
-        anchors={name: anchors(p.pattern) for name, p in patterns.items()},
+        narrower=Narrower(alternations),
     )
 
 
@@ -159,22 +170,23 @@ def read(paper: Paper, cues: Cues) -> Reading:
     abstract = [sent for sent in sentences if sent.zone == "abstract"]
     if abstract:
         reading.statement = next((sent.text for sent in abstract if sent.weight == CLAIM_W), abstract[0].text)
-    for sent in sentences:
+    parts = [(spans, affirmed, fold(f"{sent.text}\n{affirmed}")) for sent in sentences for spans, affirmed in
+             [_affirmed(sent.text)]]  # fmt: skip
+    narrower = cues.narrower
+    in_paper = narrower.present("\n".join(low for *_, low in parts)) if narrower else []
+    for sent, (spans, affirmed, low) in zip(sentences, parts):
         if sent.zone in ("title", "abstract") and SURVEY.search(sent.text):
             reading.survey = True
-        spans = [m.group(0) for m in NEGATION.finditer(sent.text)]
-        affirmed = COMPARISON.sub(" ", NEGATION.sub(" ", sent.text) if spans else sent.text)
-        if not TRAINING.search(affirmed):
-            affirmed = EVALUATION.sub(" ", affirmed)
-        low = sent.text.lower() if sent.text.isascii() else None  # anchors: see anchors.py
-        for name, pat in cues.patterns.items():
-            found = cues.anchors.get(name)
-            if found and low is not None and not any(a in low for a in found):
+        # each pattern narrowed to the phrases this sentence can match (regex_shape.Alternation): same counts
+        active = narrower.matchers(narrower.present(low, in_paper)) if narrower else {}
+        for name, full in cues.patterns.items():
+            pat = active.get(name) if narrower else Matcher(full)
+            if pat is None:
                 continue  # neither the sentence nor any part of it can match
-            if spans and sent.weight >= NEUTRAL_W and any(pat.search(span) for span in spans):
+            if spans and sent.weight >= NEUTRAL_W and any(pat.found(span) for span in spans):
                 reading.negated[name] = reading.negated.get(name, 0.0) + sent.weight
             text = sent.text if name in cues.keep_negated else affirmed
-            n = len(pat.findall(text))
+            n = pat.count(text)
             if not n:
                 continue
             gain = sent.weight * min(n, 2) ** 0.5 * cues.weights.get(name, 1.0)
@@ -183,12 +195,23 @@ def read(paper: Paper, cues: Cues) -> Reading:
                 reading.own[name] = reading.own.get(name, 0.0) + gain
             if gain > reading.best.get(name, (0.0, ""))[0]:
                 reading.best[name] = (gain, sent.text)
-        for name, (anchor, pat) in cues.near.items():  # e.g. role words in sentences naming the model
-            if cues.patterns[anchor].search(affirmed):
-                hits = len(pat.findall(affirmed))
+        for name, (anchor, full) in cues.near.items():  # e.g. role words in sentences naming the model
+            near_pat = active.get(name) if narrower else Matcher(full)
+            anchor_pat = active.get(anchor) if narrower else Matcher(cues.patterns[anchor])
+            if near_pat is not None and anchor_pat is not None and anchor_pat.found(affirmed):
+                hits = near_pat.count(affirmed)
                 if hits:
                     reading.scores[name] = reading.s(name) + sent.weight * min(hits, 2)
     return reading
+
+
+def _affirmed(text: str) -> tuple[list[str], str]:
+    """A sentence's negated spans, and the sentence without them (nor comparisons, nor mere evaluation)."""
+    spans = [m.group(0) for m in NEGATION.finditer(text)]
+    affirmed = COMPARISON.sub(" ", NEGATION.sub(" ", text) if spans else text)
+    if not TRAINING.search(affirmed):
+        affirmed = EVALUATION.sub(" ", affirmed)
+    return spans, affirmed
 
 
 @dataclass

@@ -15,14 +15,23 @@ from collections.abc import Iterable
 
 def pattern(phrases: Iterable[str]) -> re.Pattern[str]:
     """One case-insensitive pattern for a list of phrases."""
-    return re.compile("|".join(map(_loosen, phrases)), re.IGNORECASE)
+    return re.compile("|".join(loosened(phrases)), re.IGNORECASE)
+
+
+def loosened(phrases: Iterable[str]) -> list[str]:
+    """Each phrase as the regular expression the engine runs: see ``_loosen``."""
+    return [_loosen(p) for p in phrases]
+
+
+# a skipped word: "(?:\w+ )" or "(?:[\w,-]+ )", any class of word characters followed by a space
+_SKIPPED_WORD = re.compile(r"\(\?:(\\w|\[[^\]\s]*\])\+ \)")
 
 
 def _loosen(phrase: str) -> str:
-    """A space between words also matches a hyphen or nothing; a skipped word still needs a separator."""
+    r"""A space between words also matches a hyphen or nothing; a skipped word still needs a separator
+    (without one, ``(?:[\w,]+ ){0,8}`` could split a word anywhere and backtracked through every split)."""
     phrase = phrase.replace("[- ]", " ")
-    for group in (r"(?:\w+ )", r"(?:[\w-]+ )", r"(?:[\w'-]+ )"):
-        phrase = phrase.replace(group, group[:-2] + r"[\s-]+)")
+    phrase = _SKIPPED_WORD.sub(lambda m: f"(?:{m.group(1)}+[\\s-]+)", phrase)
     return phrase.replace(" ", r"[\s-]*")
 
 
