@@ -9,6 +9,7 @@ refused with one line, before any work, so a mistyped ``-o`` loses nothing.
 from __future__ import annotations
 
 import json
+import re
 import stat
 from collections.abc import Iterable
 from pathlib import Path
@@ -18,6 +19,7 @@ from .errors import OutputError
 #: First-line marks of rltaxo's text outputs (CSV header, Markdown and BibTeX heads, the lock's owner).
 _PREFIXES = ("item,source,bib_key,status", "# rltaxo", "% rltaxo", "pid ", "<!-- rltaxo")
 _HTML_MARK = '<meta name="generator" content="rltaxo">'
+_BIB_MARK = re.compile(r"keywords\s*=\s*[{\"][^\n]*\brltaxo:", re.IGNORECASE)
 #: Keys that make a JSON first line one of ours: a batch record, an exported request, an eval prediction,
 #: eval metrics, a learned model, a review decision.
 _JSON_KEYS = (("item", "status"), ("custom_id",), ("key", "gold"), ("leaf_accuracy",), ("rltaxo_model",), ("decision",))
@@ -35,12 +37,15 @@ def written_by_rltaxo(path: Path) -> bool:
     try:
         with path.open("rb") as fh:
             head = fh.read(8192).decode("utf-8", errors="replace")
+            # a written-back .bib/.ris carries no header (its diff is only keywords lines): its mark is an
+            # rltaxo: keyword, which may come after entries that failed
+            more = head + fh.read(1_000_000).decode("utf-8", errors="replace") if head.lstrip()[:1] in "@%T" else ""
     except OSError:
         return False
     if not head.strip():
         return True
     first = head.lstrip().split("\n", 1)[0].strip()
-    if first.startswith(_PREFIXES) or _HTML_MARK in head or "\nKW  - rltaxo:" in head:
+    if first.startswith(_PREFIXES) or _HTML_MARK in head or "\nKW  - rltaxo:" in more or _BIB_MARK.search(more):
         return True
     if head.lstrip().startswith("{"):
         try:

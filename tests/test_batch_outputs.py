@@ -5,12 +5,16 @@ existing keywords, and an entry without an abstract."""
 from __future__ import annotations
 
 import difflib
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from classifier.batch_outputs import write_bibtex
 from classifier.records import RecordSummary, ResultSummary
+
+from .conftest import run_cli
 
 LIBRARY = r"""@article{doe_catch_2031,
 	title = {Catch \& {Carry}: reward machines written by language models},
@@ -120,3 +124,76 @@ def test_ris_write_back_only_adds_its_keyword_line(tmp_path: Path) -> None:
         [],
         ["rltaxo:rl4llm/prompt-engineering"],
     ]
+
+
+def test_latex_has_a_cite_list_and_a_table_per_leaf_escaped() -> None:
+    from classifier.latex_out import render
+    from classifier.taxonomy import bundled
+
+    records = [
+        _record("doe_catch_2031", "llm4rl/reward"),
+        _record("roe_prompts_2032", "llm4rl/reward"),
+        _record("ris:4", "rl4llm/prompt-engineering"),
+        _record("bad key{1}", "rl4llm/prompt-engineering"),
+    ]
+    records[0].result.title = "Catch & Carry: 50% of x_y"  # type: ignore[union-attr]
+    records[1].result.needs_review = True  # type: ignore[union-attr]
+    records[2].review = "changed"
+    tex = render(records, bundled(), source="library.bib")
+    assert "\\subsection*{LLM4RL \\,/\\, Reward}" in tex and "\\cite{doe_catch_2031,roe_prompts_2032}" in tex
+    assert "Catch \\& Carry: 50\\% of x\\_y & \\texttt{doe\\_catch\\_2031} & 0.90 \\\\" in tex
+    assert "roe\\_prompts\\_2032} & 0.90" in tex and "$\\dagger$ & \\texttt{roe" in tex  # still needs review
+    prompt_section = tex.split("Prompt engineering")[1].split("\\subsection")[0]
+    assert "\\cite{" not in prompt_section  # neither ris:4 nor a key with braces is citable
+    assert "(label set by a reviewer) & --" in tex
+    assert "Out of scope" not in tex  # only leaves with papers
+
+
+def _zotero_library(tmp_path: Path) -> Path:
+    bib = tmp_path / "library.bib"
+    extra = (
+        "\n@article{kim_no_abstract_2034,\n\ttitle = {Policy Gradient Fine-Tuning of Chat Models},\n"
+        "\tdoi = {10.5555/kim.2034},\n\tyear = {2034},\n}\n"
+    )
+    bib.write_text(LIBRARY.replace("@inproceedings{roe_prompts_2032,", "@inproceedings{roe_prompts_2032,\n"
+                   "\tabstract = {A bandit chooses prompts for a frozen language model.},", 1) + extra)  # fmt: skip
+    return bib
+
+
+@pytest.mark.skipif(
+    not (shutil.which("pdflatex") or shutil.which("tectonic")),
+    reason="no LaTeX here (pdflatex or tectonic; .ci/run installs Debian's texlive-latex-base)",
+)
+def test_a_zotero_library_goes_to_latex_that_compiles(env: dict[str, str], tmp_path: Path) -> None:
+    bib = _zotero_library(tmp_path)
+    out = tmp_path / "labels.jsonl"
+    r = run_cli("batch", str(bib), "-o", str(out), "--format", "latex", env=env)
+    assert r.returncode == 0, r.stderr
+    tex = (tmp_path / "labels.tex").read_text(encoding="utf-8")
+    assert "Catch \\& Carry" in tex and "\\cite{" in tex
+    doc = tmp_path / "doc.tex"
+    doc.write_text("\\documentclass{article}\n\\usepackage[T1]{fontenc}\n\\usepackage{longtable}\n"
+                   "\\begin{document}\n\\input{labels.tex}\n\\end{document}\n")  # fmt: skip
+    engine = shutil.which("pdflatex") or shutil.which("tectonic")
+    assert engine is not None
+    args = (
+        [engine, "-interaction=nonstopmode", "-halt-on-error", doc.name] if "pdflatex" in engine else [engine, doc.name]
+    )
+    done = subprocess.run(args, cwd=tmp_path, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+    assert done.returncode == 0, done.stdout[-3000:]
+    assert (tmp_path / "doc.pdf").stat().st_size > 1000
+
+
+def test_a_zotero_library_written_back_twice_changes_only_keywords(env: dict[str, str], tmp_path: Path) -> None:
+    """The written-back .bib has no header to mark it as rltaxo's: its rltaxo: keywords do, so a second
+    run writes the same file again rather than a new name each time."""
+    bib = _zotero_library(tmp_path)
+    out = tmp_path / "labels.jsonl"
+    for _ in range(2):
+        r = run_cli("batch", str(bib), "-o", str(out), "--format", "bibtex", "--relabel", env=env)
+        assert r.returncode == 0, r.stderr
+    assert sorted(p.name for p in tmp_path.glob("*.bib")) == ["labels.bib", "library.bib"]
+    before, after = bib.read_text(), (tmp_path / "labels.bib").read_text()
+    diff = [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))]  # fmt: skip
+    assert len(diff) >= 4 and all("keywords" in line for line in diff), diff

@@ -51,7 +51,11 @@ def batch(
     csv_out: Annotated[bool, typer.Option("--csv", help="Also write <out>.csv.")] = False,
     fmt: Annotated[
         str | None,
-        typer.Option("--format", help="bibtex | ris: write the input .bib/.ris back with labels as keywords."),
+        typer.Option(
+            "--format",
+            help="An extra output beside the JSON Lines: bibtex | ris (the input .bib/.ris written back with "
+            "labels as keywords, nothing else changed) | latex (<out>.tex: per leaf, a \\cite list and a table).",
+        ),
     ] = None,
     taxonomy: TaxonomyOpt = None,
     examples: ExamplesOpt = None,
@@ -103,8 +107,8 @@ def batch(
     from ..readinglist import dedupe, read_list
 
     try:
-        if fmt not in (None, "jsonl", "bibtex", "ris"):
-            raise typer.BadParameter("--format takes 'bibtex' or 'ris' (JSON Lines is always written)")
+        if fmt not in (None, "jsonl", "bibtex", "ris", "latex"):
+            raise typer.BadParameter("--format takes 'bibtex', 'ris' or 'latex' (JSON Lines is always written)")
         if fmt == "bibtex" and reading_list.suffix.lower() != ".bib":
             raise typer.BadParameter("--format bibtex needs a .bib reading list")
         if fmt == "ris" and reading_list.suffix.lower() != ".ris":
@@ -124,6 +128,7 @@ def batch(
         csv_path = derived_path(out, ".csv", [reading_list])
         bib_path = derived_path(out, ".bib", [reading_list])
         ris_path = derived_path(out, ".ris", [reading_list])
+        tex_path = derived_path(out, ".tex", [reading_list])
     except typer.BadParameter:
         raise
     except Exception as exc:
@@ -137,7 +142,7 @@ def batch(
     if (modes and modes != ["--batch-api"]) or (batch_api or wait or status or cancel):
         try:
             with OutputLock(out):
-                code = _other_mode(params, items, out, reading_list, md_path, csv_path, bib_path, ris_path)
+                code = _other_mode(params, items, out, reading_list, md_path, csv_path, bib_path, ris_path, tex_path)
         except Exception as exc:
             raise typer.Exit(fail(exc)) from None
         raise typer.Exit(code)
@@ -149,7 +154,7 @@ def batch(
             finally:
                 pipe.close()
             n_records, failed = write_derived(
-                params, out, reading_list, pipe.taxonomy, md_path, csv_path, bib_path, ris_path
+                params, out, reading_list, pipe.taxonomy, md_path, csv_path, bib_path, ris_path, tex_path
             )
     except Exception as exc:
         raise typer.Exit(fail(exc)) from None
@@ -216,10 +221,18 @@ def escalation_summary(decided: Any, totals: Any, model: str, prices: Any) -> di
 
 
 def write_derived(
-    params: dict[str, Any], out: Path, reading_list: Path, tax: Any, md: Path, csv: Path, bib: Path, ris: Path
+    params: dict[str, Any],
+    out: Path,
+    reading_list: Path,
+    tax: Any,
+    md: Path,
+    csv: Path,
+    bib: Path,
+    ris: Path,
+    tex: Path,
 ) -> tuple[int, int]:
-    """The Markdown summary and the asked-for CSV/BibTeX/RIS, each from one streamed pass over the output.
-    Returns (records, failed)."""
+    """The Markdown summary and the asked-for CSV/BibTeX/RIS/LaTeX, each from one streamed pass over the
+    output. Returns (records, failed)."""
     from ..batch import iter_records
     from ..batch_outputs import write_bibtex, write_csv, write_markdown, write_ris
     from ..review.corrections import Corrections, apply, corrections_path
@@ -237,6 +250,10 @@ def write_derived(
             write_bibtex(reading_list, records(), bib)
         if params["fmt"] == "ris":
             write_ris(reading_list, records(), ris)
+        if params["fmt"] == "latex":
+            from ..latex_out import write_latex
+
+            write_latex(records(), tex, tax, source=reading_list.name)
     except OSError as exc:
         typer.echo(f"rltaxo: error: cannot write a summary beside {out} ({exc}); the results are in {out}", err=True)
         params["summary_failed"] = True
