@@ -248,7 +248,7 @@ def error_record(item: Item, code: str, message: str, via: str | None = None) ->
 def _base(item: Item) -> dict[str, Any]:
     """The fields every record of an item has, whatever became of it."""
     return {"item": item.key, "source": item.raw, "bib_key": item.bib_key, "duplicates": item.duplicates,
-            "bib_duplicates": item.dup_bib_keys}  # fmt: skip
+            "bib_duplicates": item.dup_bib_keys, "bib": item.bib or None}  # fmt: skip
 
 
 def _work(pipe: Pipeline, item: Item) -> BatchRecord:

@@ -47,19 +47,22 @@ def check_outputs(reading_list: Path, out: Path) -> None:
 
 
 CSV_FIELDS = [
-    "item", "source", "bib_key", "status", "leaf", "top_class", "confidence", "needs_review", "reviewed",
-    "classifier_leaf", "input", "title", "error",
+    "item", "source", "bib_key", "status", "leaf", "leaf_path", "top_class", "confidence", "needs_review",
+    "reviewed", "classifier_leaf", "input", "title", "citekey", "authors", "year", "venue", "doi", "error",
 ]  # fmt: skip
 
 
-def _row(rec: RecordSummary) -> dict[str, Any]:
+def _row(rec: RecordSummary, tax: Taxonomy | None = None) -> dict[str, Any]:
     res = rec.result
+    bib = rec.bib or {}
+    path = " › ".join(tax.path_names(res.leaf)) if res and tax and tax.is_label(res.leaf) else ""
     return {
         "item": rec.item,
         "source": rec.source,
         "bib_key": rec.bib_key or "",
         "status": rec.status,
         "leaf": res.leaf if res else "",
+        "leaf_path": path,
         "top_class": res.top_class if res else "",
         "confidence": res.confidence if res else "",
         "needs_review": "" if res is None else ("yes" if res.needs_review else "no"),
@@ -67,15 +70,30 @@ def _row(rec: RecordSummary) -> dict[str, Any]:
         "classifier_leaf": (res.original_leaf or res.leaf) if res else "",
         "input": res.input if res else "",
         "title": res.title if res else "",
+        **{k: bib.get(k, "") for k in ("citekey", "authors", "year", "venue", "doi")},
         "error": rec.error.message if rec.error else "",
     }
 
 
-def write_csv(records: Iterable[RecordSummary], path: Path) -> None:
+def write_csv(records: Iterable[RecordSummary], path: Path, tax: Taxonomy | None = None) -> None:
+    """One row per item: its label (with the leaf's readable path) and what the list says of the paper
+    (citekey, authors, year, venue, DOI), ready for a spreadsheet or a survey's tables."""
     with path.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.DictWriter(fh, fieldnames=CSV_FIELDS)
         writer.writeheader()
-        writer.writerows(_row(r) for r in records)
+        writer.writerows(_row(r, tax) for r in records)
+
+
+def paper_name(rec: RecordSummary) -> str:
+    """How a summary names a paper: its title, then its citekey or arXiv id, or the list's path or URL;
+    never a stand-in the list did not give (a title-only item's source is its title)."""
+    res = rec.result
+    title = (res.title if res else "") or ""
+    bib = rec.bib or {}
+    tag = bib.get("citekey") or (res.arxiv_id if res is not None and res.arxiv_id else "")
+    if not tag and rec.source and not title.startswith(rec.source[:40]) and rec.source != title[:80]:
+        tag = rec.source
+    return f"{title} ({tag})" if title and tag else (title or tag or rec.item)
 
 
 _CONTROL = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|[\x00-\x1f\x7f-\x9f]")
@@ -102,16 +120,17 @@ def write_markdown(records: Iterable[RecordSummary], path: Path, tax: Taxonomy) 
             continue
         inputs[res.input or "pdf"] += 1
         doubtful += res.needs_review
-        title = cell(res.title or r.source)
+        name = cell(paper_name(r))
         flag = "needs review" if res.needs_review else ""
         if r.review == "confirmed":
             flag = "confirmed by a person"
         elif r.review == "changed":
             flag = f"changed by a person (was `{res.original_leaf}`)"
-        rows.setdefault(res.leaf, []).append(f"| {title} ({cell(r.source)}) | {res.confidence:.2f} | {flag} |")
+        rows.setdefault(res.leaf, []).append(f"| {name} | {res.confidence:.2f} | {flag} |")
     ok = sum(len(v) for v in rows.values())
     lines = ["# rltaxo batch summary", "", f"{ok + len(failures)} items: {ok} labeled, {len(failures)} failed."]
-    lines += [f"Read from: {inputs['pdf']} PDFs, {inputs['abstract']} titles + abstracts."]
+    alone = f", {inputs['title']} titles alone (each needs review)" if inputs["title"] else ""
+    lines += [f"Read from: {inputs['pdf']} PDFs, {inputs['abstract']} titles + abstracts{alone}."]
     lines += [f"{doubtful} labels are marked **needs review** (low confidence or a disagreement): check those first."]
     lines.append("")
     lines += ["| leaf | papers |", "|---|---|"]

@@ -32,6 +32,7 @@ class Item:
     duplicates: list[str] = field(default_factory=list)
     dup_bib_keys: list[str] = field(default_factory=list)
     _key: str | None = None
+    bib: dict[str, str] = field(default_factory=dict)  # what the list says of the paper: see ``bib_fields``
 
     @property
     def key(self) -> str:
@@ -40,6 +41,27 @@ class Item:
         if self.source is not None:
             return self.source.key
         return f"bad:{self.bib_key or self.raw}"
+
+
+#: The bibliographic fields a record carries from its list (when the list has them), for survey outputs.
+BIB_FIELDS = ("citekey", "authors", "year", "venue", "doi")
+
+
+def bib_fields(citekey: str | None = None, authors: object = "", year: object = "", venue: object = "",
+               doi: object = "") -> dict[str, str]:  # fmt: skip
+    """The non-empty ones, as one-line text (author lists joined with "; ", LaTeX decoded)."""
+    if isinstance(authors, list | tuple):
+        authors = "; ".join(str(a) for a in authors if str(a).strip())
+    authors = " and ".join(str(authors).split(" and ")).replace(" and ", "; ")
+    year_m = re.search(r"\b(1[89]|20|21)\d\d\b", str(year))
+    values = {
+        "citekey": citekey if citekey and not citekey.startswith("ris:") else "",
+        "authors": decode(authors),
+        "year": year_m.group(0) if year_m else "",
+        "venue": decode(str(venue)),
+        "doi": str(doi).strip(),
+    }
+    return {k: v[:500] for k, v in values.items() if v}
 
 
 def _from_text(text: str, base: Path, bib_key: str | None = None) -> Item:
@@ -98,7 +120,11 @@ def _bib_items(path: Path) -> list[Item]:
             pdf = _bib_file_field(f["file"], path.parent)
             if pdf is not None:
                 raw = str(pdf.absolute())  # already joined with the .bib's folder: never join it twice
-        items.append(_with_metadata(raw, f.get("title", ""), f.get("abstract", ""), path.parent, entry.key))
+        item = _with_metadata(raw, f.get("title", ""), f.get("abstract", ""), path.parent, entry.key)
+        venue = f.get("journal") or f.get("journaltitle") or f.get("booktitle") or f.get("publisher", "")
+        year = f.get("year") or f.get("date", "")
+        item.bib = bib_fields(entry.key, f.get("author", ""), year, venue, f.get("doi", ""))
+        items.append(item)
     return items
 
 
@@ -151,7 +177,15 @@ def _csv_items(path: Path, column: str | None) -> list[Item]:
             if not raw and not abstract.strip() and not title.strip():
                 items.append(Item(raw="", error="empty row"))
             else:
-                items.append(_with_metadata(raw or None, title, abstract, path.parent))
+                item = _with_metadata(raw or None, title, abstract, path.parent)
+                # Zotero's CSV: Key, Author, Publication Year, Publication Title, DOI
+                meta = {k: row.get(lower[k], "") or "" for k in ("key", "author", "authors", "publication year",
+                       "year", "publication title", "venue", "doi") if k in lower}  # fmt: skip
+                authors = meta.get("author") or meta.get("authors", "")
+                year = meta.get("publication year") or meta.get("year", "")
+                venue = meta.get("publication title") or meta.get("venue", "")
+                item.bib = bib_fields(meta.get("key") or None, authors, year, venue, meta.get("doi", ""))
+                items.append(item)
         return items
 
 
@@ -170,7 +204,11 @@ def _jsonl_items(path: Path) -> list[Item]:
         except RltaxoError as exc:
             items.append(Item(raw=f"line {n}", error=f"line {n}: {exc.one_line()}"))
             continue
-        items.append(Item(raw=src.raw, source=src))
+        item = Item(raw=src.raw, source=src)
+        if isinstance(rec, dict):
+            item.bib = bib_fields(rec.get("citekey"), rec.get("authors", ""), rec.get("year", ""),
+                                  rec.get("venue", ""), rec.get("doi", ""))  # fmt: skip
+        items.append(item)
     return items
 
 
@@ -198,6 +236,9 @@ def _ris_items(path: Path) -> list[Item]:
         raw = next((u for u in map(str, urls) if u and _arxiv_in(u)), None)
         raw = _arxiv_in(raw) if raw else None
         item = _with_metadata(raw, title, abstract, path.parent, bib_key=f"ris:{n}")
+        venue = e.get("journal_name") or e.get("secondary_title") or e.get("alternate_title1") or ""
+        authors = e.get("authors") or e.get("first_authors") or []
+        item.bib = bib_fields(None, authors, e.get("year") or e.get("date") or "", venue, e.get("doi") or "")
         items.append(item)
     return items
 

@@ -28,6 +28,9 @@ class BatchRecord(BaseModel):
     bib_key: str | None = None
     duplicates: list[str] = Field(default_factory=list, description="Other spellings of the same paper.")
     bib_duplicates: list[str] = Field(default_factory=list)
+    bib: dict[str, str] | None = Field(
+        None, description="What the reading list says of the paper: citekey, authors, year, venue, doi."
+    )
     status: Literal["ok", "error"]
     result: ClassificationResult | None = None
     error: RecordError | None = None
@@ -46,6 +49,7 @@ class ResultSummary(BaseModel):
     needs_review: bool = False
     input: str = "pdf"
     title: str = ""
+    arxiv_id: str | None = None
     cached: bool = False
     original_leaf: str | None = Field(None, description="Set when a person changed the label (rltaxo review).")
     backend: str = ""
@@ -67,6 +71,7 @@ class RecordSummary(BaseModel):
     source: str = ""
     bib_key: str | None = None
     bib_duplicates: list[str] = Field(default_factory=list)
+    bib: dict[str, str] | None = None
     status: Literal["ok", "error"] = "error"
     via: str | None = None
     result: ResultSummary | None = None

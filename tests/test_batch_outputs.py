@@ -197,3 +197,29 @@ def test_a_zotero_library_written_back_twice_changes_only_keywords(env: dict[str
     diff = [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
             if line[:1] in "+-" and not line.startswith(("+++", "---"))]  # fmt: skip
     assert len(diff) >= 4 and all("keywords" in line for line in diff), diff
+
+
+def test_csv_and_markdown_carry_what_the_list_says_of_each_paper(env: dict[str, str], tmp_path: Path) -> None:
+    """citekey, authors, year, venue and DOI from the list, the leaf's readable path beside its id, and
+    the Markdown names papers by title and citekey, never by a PDF path that does not exist."""
+    import csv
+    import json
+
+    bib = _zotero_library(tmp_path)
+    out = tmp_path / "labels.jsonl"
+    r = run_cli("batch", str(bib), "-o", str(out), "--csv", env=env)
+    assert r.returncode == 0, r.stderr
+    rows = {row["bib_key"]: row for row in csv.DictReader((tmp_path / "labels.csv").open(encoding="utf-8"))}
+    doe = rows["doe_catch_2031"]
+    assert (doe["citekey"], doe["authors"], doe["year"]) == ("doe_catch_2031", "Doe, Jane; Roe, Richard", "2031")
+    assert (doe["venue"], doe["doi"]) == ("Journal of Made-up Results", "10.5555/catch.2031")
+    assert doe["title"] == "Catch & Carry: reward machines written by language models"
+    from classifier.taxonomy import bundled
+
+    assert all(row["leaf_path"] == " › ".join(bundled().path_names(row["leaf"])) for row in rows.values())
+    assert rows["kim_no_abstract_2034"]["input"] == "title" and rows["kim_no_abstract_2034"]["needs_review"] == "yes"
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert {rec["bib"]["citekey"] for rec in records} == set(rows)
+    md = (tmp_path / "labels.md").read_text(encoding="utf-8")
+    assert "Catch &amp; Carry: reward machines written by language models (doe_catch_2031)" in md
+    assert "Zotero/storage" not in md and "2 titles alone (each needs review)" in md

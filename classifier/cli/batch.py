@@ -245,7 +245,7 @@ def write_derived(
     try:
         write_markdown(records(), md, tax)
         if params["csv_out"]:
-            write_csv(records(), csv)
+            write_csv(records(), csv, tax)
         if params["fmt"] == "bibtex":
             write_bibtex(reading_list, records(), bib)
         if params["fmt"] == "ris":
