@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import importlib
 from abc import ABC, abstractmethod
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from ..errors import ConfigError
+from ..errors import ConfigError, UsageError
 
 if TYPE_CHECKING:
     from ..excerpt import Excerpt
@@ -34,6 +34,11 @@ class Backend(ABC):
 
     def close(self) -> None:
         """Release resources (servers, connections)."""
+
+    def complete_json(self, system: str, user: str, name: str, schema: dict[str, Any]) -> dict[str, Any]:
+        """One structured answer to a free-standing request (``taxonomy grow`` names clusters with it)."""
+        raise UsageError(f"the {self.name} backend answers only classification requests",
+                         hint="use an LLM backend (--backend openai, local or scripted)")  # fmt: skip
 
 
 REGISTRY: dict[str, str] = {

@@ -250,7 +250,36 @@ class OpenAIBackend(Backend):
         return None
 
     # -- one request -------------------------------------------------------------------------
-    def _request(self, messages: list[dict[str, str]], mode: str, usage: Usage, temperature: float, seed: int) -> str:
+    def complete_json(self, system: str, user: str, name: str, schema: dict[str, Any]) -> dict[str, Any]:
+        """One structured answer (json_schema, or json_object / the prompt where the server needs it), through
+        the same retry layer, budget and redaction as classification."""
+        mode = "json_schema" if self.mode in ("auto", "json_schema") else self.mode
+        fmt: dict[str, Any] | None = None
+        if mode == "json_schema":
+            fmt = {"type": "json_schema", "json_schema": {"name": name, "strict": True, "schema": schema}}
+        elif mode == "json_object":
+            fmt = {"type": "json_object", "schema": schema}
+        else:
+            user += "\n\nAnswer with one JSON object following this schema:\n" + json.dumps(schema)
+        messages = [{"role": "system", "content": system}, {"role": "user", "content": user}]
+        text = self._request(messages, mode, Usage(), 0.0, 0, fmt=fmt)
+        try:
+            data = json.loads(_strip_fences(text))
+        except ValueError as exc:
+            raise E.InvalidOutputError(f"{self.model}: the answer is not JSON ({exc})") from None
+        if not isinstance(data, dict):
+            raise E.InvalidOutputError(f"{self.model}: the answer is not a JSON object")
+        return data
+
+    def _request(
+        self,
+        messages: list[dict[str, str]],
+        mode: str,
+        usage: Usage,
+        temperature: float,
+        seed: int,
+        fmt: dict[str, Any] | None = None,
+    ) -> str:
         import openai
 
         self.budget.check(sum(estimate_tokens(m["content"]) for m in messages), COMPLETION_TOKENS)
@@ -261,7 +290,7 @@ class OpenAIBackend(Backend):
             "seed": seed,
             "max_tokens": COMPLETION_TOKENS,
         }
-        fmt = self.response_format(mode)
+        fmt = fmt or self.response_format(mode)
         if fmt:
             kwargs["response_format"] = fmt
 

@@ -39,6 +39,15 @@ class ScriptedBackend(Backend):
         self._lock = threading.Lock()
         self.calls = 0
 
+    def complete_json(self, system: str, user: str, name: str, schema: dict[str, Any]) -> dict[str, Any]:
+        """The script's next item, as the structured answer (errors as for ``classify``)."""
+        with self._lock:
+            item = next(self._items)
+            self.calls += 1
+        if "error" in item:
+            raise _BY_CODE.get(item["error"], E.BackendError)(item.get("message", item["error"]))
+        return dict(item)
+
     def classify(self, paper: Paper, excerpt: Excerpt) -> Verdict:
         with self._lock:
             item = next(self._items)

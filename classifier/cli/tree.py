@@ -44,7 +44,10 @@ def tree(taxonomy: TaxonomyOpt = None, json_out: JsonOpt = False) -> None:
     typer.echo(typer.style(o.name, bold=True) + typer.style(f"  [{o.id}]", fg="cyan") + f" — {o.definition}")
 
 
-taxonomy_app = typer.Typer(help="Work with taxonomy tree files: validate one, or print the file format's schema.")
+taxonomy_app = typer.Typer(
+    help="Work with taxonomy tree files: validate one, print the file format's schema, or grow the tree "
+    "(propose new leaves from a batch's poor fits, adopt one)."
+)
 
 
 @taxonomy_app.command("validate")

@@ -1,0 +1,144 @@
+"""`rltaxo taxonomy grow` and `adopt` (classifier/grow.py, classifier/adopt.py) on a made-up corpus with a
+planted family whose leaf a copy of the tree lacks (tests/grow_corpus.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("sklearn", reason="rltaxo taxonomy grow needs scikit-learn (pip install '.[learn]')")
+
+from classifier.taxonomy import load as load_tree
+
+from .conftest import run_cli
+from .grow_corpus import OTHERS, PLANTED, records, tree_without_planted_leaf
+from .trees import write
+
+PLANTED_TITLES = {title for title, _ in PLANTED}
+
+
+@pytest.fixture
+def setup(tmp_path: Path) -> tuple[Path, Path]:
+    tree = write(tmp_path, tree_without_planted_leaf(), "nogoal.json")
+    tax = load_tree(tree)
+    out = tmp_path / "labels.jsonl"
+    recs = [r for r in records(f"{tax.name} ({tax.short_hash})") if tax.is_label(r["result"]["leaf"])]
+    out.write_text("".join(json.dumps(r) + "\n" for r in recs))
+    return tree, out
+
+
+def _new_leaves(doc: dict) -> list[dict]:
+    return [p for p in doc["proposals"] if p["kind"] == "new-leaf"]
+
+
+def test_grow_finds_the_planted_family_under_the_right_parent(setup: tuple[Path, Path], env: dict[str, str]) -> None:
+    tree, out = setup
+    r = run_cli("taxonomy", "grow", str(out), "-t", str(tree), "-b", "offline", env=env)
+    assert r.returncode == 0, r.stderr
+    doc = json.loads(out.with_name("labels.proposals.json").read_text())
+    best = max(_new_leaves(doc), key=lambda p: sum(m["title"] in PLANTED_TITLES for m in p["members"]))
+    planted = sum(m["title"] in PLANTED_TITLES for m in best["members"])
+    assert planted >= 10 and len(best["members"]) - planted <= 2, best["members"]
+    assert best["parent"] == "llm4rl" and best["draft"] is True
+    assert all(m["sentence"] and m["sentence"] in m["title"] + ". " + _abstract(m["title"]) for m in best["members"])
+    md = out.with_name("labels.proposals.md").read_text()
+    assert best["name"] in md and "Leaf sizes before → after" in md and "█" in md
+
+
+def _abstract(title: str) -> str:
+    texts = dict(PLANTED) | {t: a for pairs in OTHERS.values() for t, a in pairs}
+    return texts[title]
+
+
+def test_an_llm_names_the_cluster_and_its_quotes_are_checked(setup: tuple[Path, Path], env: dict[str, str],
+                                                              tmp_path: Path) -> None:  # fmt: skip
+    tree, out = setup
+    real_quote = "the suggested tasks become goals for its goal-conditioned reinforcement learning"
+    script = tmp_path / "script.json"
+    script.write_text(json.dumps([{
+        "name": "Goal proposal", "definition": "A language model proposes goals that an RL agent learns to reach.",
+        "include": ["subgoals for exploration"], "exclude": ["rewards written by a language model"],
+        "differs": "The language model sets what to pursue, not how it is rewarded.",
+        "evidence": [real_quote, "a quote that no member paper contains at all"],
+    }]))  # fmt: skip
+    r = run_cli("taxonomy", "grow", str(out), "-t", str(tree), "-b", "scripted", "-o", str(tmp_path / "p.json"),
+                env={**env, "RLTAXO_SCRIPT": str(script)})  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    named = [p for p in _new_leaves(json.loads((tmp_path / "p.json").read_text())) if p.get("named_by")]
+    assert named and named[0]["name"] == "Goal proposal" and named[0]["draft"] is False
+    assert named[0]["evidence"] == [real_quote]
+    assert named[0]["unverified_evidence"] == ["a quote that no member paper contains at all"]
+    assert named[0]["leaf_id"] == "llm4rl/goal-proposal"
+
+
+def test_adopt_writes_a_valid_tree_that_places_the_family(setup: tuple[Path, Path], env: dict[str, str],
+                                                          tmp_path: Path) -> None:  # fmt: skip
+    tree, out = setup
+    assert run_cli("taxonomy", "grow", str(out), "-t", str(tree), "-b", "offline", env=env).returncode == 0
+    proposals = out.with_name("labels.proposals.json")
+    doc = json.loads(proposals.read_text())
+    pid = max(_new_leaves(doc), key=lambda p: len(p["members"]))["id"]
+    grown = tmp_path / "grown.json"
+    before = tree.read_bytes()
+    r = run_cli("taxonomy", "adopt", str(proposals), "--id", str(pid), "-t", str(tree), "-o", str(grown), env=env)
+    assert r.returncode == 0, r.stderr
+    assert tree.read_bytes() == before  # the input tree is never written
+    assert run_cli("taxonomy", "validate", str(grown), env=env).returncode == 0
+    new_tax = load_tree(grown)
+    leaf = json.loads(grown.read_text())["nodes"][-1]["id"]
+    assert new_tax.is_label(leaf) and new_tax.node(leaf).parent == "llm4rl"
+
+    # an LLM backend (scripted) may now answer with the new leaf: the tree accepts it
+    script = tmp_path / "script.json"
+    script.write_text(json.dumps([{"leaf": leaf, "confidence": 0.9}]))
+    title, abstract = PLANTED[0]
+    r = run_cli("classify", "--title", title, "--abstract", abstract, "-t", str(grown), "-b", "scripted", "--json",
+                env={**env, "RLTAXO_SCRIPT": str(script)})  # fmt: skip
+    assert r.returncode == 0 and json.loads(r.stdout)["leaf"] == leaf, r.stderr
+
+    # a learned offline model, from rows that use the new leaf, places held-out members of the family there
+    rows = [{"title": t, "abstract": a, "leaf": lf} for lf, pairs in OTHERS.items() for t, a in pairs]
+    rows += [{"title": t, "abstract": a, "leaf": leaf} for t, a in PLANTED[:8]]
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps(x) + "\n" for x in rows))
+    model = tmp_path / "model.json"
+    r = run_cli("learn", str(gold), "-o", str(model), "-t", str(grown), env=env)
+    assert r.returncode == 0, r.stderr
+    held = tmp_path / "held.jsonl"
+    held.write_text("".join(json.dumps({"title": t, "abstract": a}) + "\n" for t, a in PLANTED[8:]))
+    r = run_cli("batch", str(held), "-o", str(tmp_path / "held-out.jsonl"), "-t", str(grown), "--offline-model",
+                str(model), env=env)  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    got = [json.loads(x)["result"]["leaf"] for x in (tmp_path / "held-out.jsonl").read_text().splitlines()]
+    assert sum(g == leaf for g in got) >= 3, got
+
+
+@pytest.mark.parametrize("case", ["empty", "other-tree", "no-cluster", "not-a-proposal", "not-proposals"])
+def test_bad_input_is_one_line_and_nothing_is_written(case: str, setup: tuple[Path, Path], env: dict[str, str],
+                                                      tmp_path: Path) -> None:  # fmt: skip
+    tree, out = setup
+    before = sorted(p.name for p in tmp_path.iterdir())
+    if case == "empty":
+        out.write_text("")
+        r = run_cli("taxonomy", "grow", str(out), "-t", str(tree), "-b", "offline", env=env)
+        code, words = 2, "no labelled papers"
+    elif case == "other-tree":
+        r = run_cli("taxonomy", "grow", str(out), "-b", "offline", env=env)  # the bundled tree, not the results'
+        code, words = 2, "--taxonomy"
+    elif case == "no-cluster":
+        r = run_cli("taxonomy", "grow", str(out), "-t", str(tree), "-b", "offline", "--min-size", "40", env=env)
+        code, words = 1, "smaller --min-size"
+    else:
+        assert run_cli("taxonomy", "grow", str(out), "-t", str(tree), "-b", "offline", env=env).returncode == 0
+        before = sorted(p.name for p in tmp_path.iterdir())
+        proposals = out.with_name("labels.proposals.json")
+        if case == "not-proposals":
+            proposals = out  # a results file is not a proposals file
+        r = run_cli("taxonomy", "adopt", str(proposals), "--id", "99", "-t", str(tree), env=env)
+        code, words = 2, ("--id" if case == "not-a-proposal" else "not a proposals file")
+    assert r.returncode == code, r.stderr
+    lines = [x for x in r.stderr.splitlines() if x.startswith("rltaxo:") and "using the" not in x]
+    assert len(lines) == 1 and words in lines[0], r.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
