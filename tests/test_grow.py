@@ -142,3 +142,29 @@ def test_bad_input_is_one_line_and_nothing_is_written(case: str, setup: tuple[Pa
     lines = [x for x in r.stderr.splitlines() if x.startswith("rltaxo:") and "using the" not in x]
     assert len(lines) == 1 and words in lines[0], r.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+def test_an_openai_endpoint_names_clusters_with_a_strict_schema_and_retries(
+    setup: tuple[Path, Path], env: dict[str, str], tmp_path: Path
+) -> None:
+    """One structured request per cluster over the real client: json_schema with the naming schema, the
+    same retry layer as classification (a 429 first), the key never written."""
+    from .fake_openai import FakeOpenAI, error, ok
+
+    tree, out = setup
+    named = {"name": "Goal proposal", "definition": "A language model proposes goals for an RL agent.",
+             "include": [], "exclude": [], "differs": "It sets goals, not rewards.",
+             "evidence": ["a language model suggests subgoals"]}  # fmt: skip
+    with FakeOpenAI(default=ok(named)) as fake:
+        fake.script = [error(429, "slow down", headers={"retry-after": "0"})]
+        e = {**env, "OPENAI_BASE_URL": fake.url, "OPENAI_API_KEY": "sk-test-grow-secret", "RLTAXO_MAX_WAIT_S": "1"}
+        r = run_cli("taxonomy", "grow", str(out), "-t", str(tree), "-b", "openai", "-o", str(tmp_path / "p.json"),
+                    env=e)  # fmt: skip
+        assert r.returncode == 0, r.stderr
+        requests = list(fake.requests)
+    fmt = requests[-1]["response_format"]
+    assert fmt["type"] == "json_schema" and fmt["json_schema"]["name"] == "new_leaf"
+    assert set(fmt["json_schema"]["schema"]["required"]) >= {"name", "definition", "evidence"}
+    assert len(requests) == 2 + len(_new_leaves(json.loads((tmp_path / "p.json").read_text()))) - 1
+    text = (tmp_path / "p.json").read_text()
+    assert "Goal proposal" in text and "sk-test-grow-secret" not in text + r.stderr + r.stdout
