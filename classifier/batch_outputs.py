@@ -65,7 +65,7 @@ def _row(rec: RecordSummary, tax: Taxonomy | None = None) -> dict[str, Any]:
         "leaf_path": path,
         "top_class": res.top_class if res else "",
         "confidence": res.confidence if res else "",
-        "needs_review": "" if res is None else ("yes" if res.needs_review else "no"),
+        "needs_review": "" if res is None else ("yes" if res.needs_review and not rec.review else "no"),
         "reviewed": rec.review or "",  # a person confirmed or changed the label (rltaxo review)
         "classifier_leaf": (res.original_leaf or res.leaf) if res else "",
         "input": res.input if res else "",
@@ -119,7 +119,7 @@ def write_markdown(records: Iterable[RecordSummary], path: Path, tax: Taxonomy) 
             failures.append(f"| {cell(r.source or r.item)} | {cell(r.error.message if r.error else '')} |")
             continue
         inputs[res.input or "pdf"] += 1
-        doubtful += res.needs_review
+        doubtful += res.needs_review and not r.review  # a person's decision settles it
         name = cell(paper_name(r))
         flag = "needs review" if res.needs_review else ""
         if r.review == "confirmed":

@@ -90,7 +90,8 @@ def _jsonl_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
             raise GoldLabelError(f"{path}:{line}: not a JSON object")
         rows.append((line, obj))
     last = {str(obj["item"]): line for line, obj in rows if obj.get("item")}
-    return [(line, obj) for line, obj in rows if not obj.get("item") or last[str(obj["item"])] == line]
+    kept = [(line, obj) for line, obj in rows if not obj.get("item") or last[str(obj["item"])] == line]
+    return [(line, obj) for line, obj in kept if obj.get("decision") != "undone"]  # a decision taken back
 
 
 def _validate(path: Path, rows: list[tuple[int, dict[str, Any]]], tax: Taxonomy) -> list[Study]:

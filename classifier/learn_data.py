@@ -46,7 +46,7 @@ def _kind(path: Path, first: dict[str, object] | None) -> str:
         return "gold"
     if "status" in first and "item" in first:
         return "batch"
-    if "item" in first and "leaf" in first:
+    if "item" in first and ("leaf" in first or first.get("decision") == "undone"):
         return "correction"
     return "gold"
 

@@ -230,3 +230,114 @@ def test_review_page_in_chromium(server: Server, results: Path) -> None:
         browser.close()
     rows = corrections(results)
     assert len(rows) == 2 and rows[0]["leaf"] == "rl+llm/with-language-feedback" and rows[1]["decision"] == "confirmed"
+
+
+@pytest.fixture
+def mixed(env: dict[str, str], tmp_path: Path) -> Path:
+    """Results with a failed item, bibliographic fields, and an out-of-scope paper (its sub-facts unused)."""
+    lst = tmp_path / "mixed.jsonl"
+    rows = [{"title": t, "abstract": a, "citekey": f"key{i}", "authors": "Doe, Jane", "year": "2031"}
+            for i, (_, _, t, a) in enumerate(CASES[:6])]  # fmt: skip
+    rows.append({"title": "Sorting socks", "abstract": "A laundry heuristic pairs socks by colour, with no learning."})
+    rows.append({"arxiv_id": "2101.00001"})  # no abstract, and the arXiv API is off here: fails
+    lst.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    r = run_cli("batch", str(lst), "-o", str(tmp_path / "mixed.out.jsonl"), env=env)
+    assert r.returncode == 1, r.stderr  # the one failure
+    return tmp_path / "mixed.out.jsonl"
+
+
+def test_undo_appends_a_row_and_the_decision_is_gone_everywhere(mixed: Path, env: dict[str, str]) -> None:
+    srv = Server(mixed, env)
+    try:
+        srv_papers = srv.papers()
+        item = srv_papers[0]["item"]
+        assert srv.call("/api/undo", {"item": item})[0] == 404  # nothing to undo yet
+        assert srv.call("/api/decisions", {"item": item, "leaf": "rl+llm/with-language-feedback"})[0] == 200
+        assert srv.papers()[0]["decision"]["leaf"] == "rl+llm/with-language-feedback"
+        status, body = srv.call("/api/undo", {"item": item})
+        assert status == 200 and json.loads(body)["decision"] == "undone"
+        assert all(p["decision"] is None for p in srv.papers())
+    finally:
+        srv.stop()
+    lines = mixed.with_name("mixed.out.corrections.jsonl").read_text().splitlines()
+    assert [json.loads(x)["decision"] for x in lines] == ["changed", "undone"]  # append-only history
+    r = run_cli("report", str(mixed), "--csv", env=env)
+    assert r.returncode == 0, r.stderr
+    assert "rl+llm/with-language-feedback" not in mixed.with_name("mixed.out.csv").read_text()
+    # as a gold file, the undone decision is no label (a second, kept decision is)
+    other = srv_papers[1]
+    Corrections = __import__("classifier.review.corrections", fromlist=["Corrections"]).Corrections
+    Corrections(mixed.with_name("mixed.out.corrections.jsonl")).append(other, "llm4rl/goal")
+    r = run_cli("eval", "--backend", "offline", "--gold", str(mixed.with_name("mixed.out.corrections.jsonl")),
+                "--json", "--out", str(mixed.parent / "ev"), env=env)  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["n"] == 1
+
+
+def test_the_page_data_has_bib_fields_failed_items_and_unused_facts(mixed: Path) -> None:
+    from classifier.review.view import load_failed, load_papers
+    from classifier.taxonomy import bundled
+
+    papers = load_papers(mixed, bundled(), {})
+    keyed = [p for p in papers if p["citekey"]]
+    assert keyed and keyed[0]["authors"] == "Doe, Jane" and keyed[0]["year"] == "2031" and keyed[0]["abstract"]
+    socks = next(p for p in papers if p["title"] == "Sorting socks")
+    assert socks["leaf"] == "out-of-scope"
+    applies = {f["question"]: f["applies"] for f in socks["facts"]}
+    assert applies["combines_rl_and_llm"] is True and applies["feedback_is_human"] is False
+    failed = load_failed(mixed)
+    assert len(failed) == 1 and "2101.00001" in failed[0]["source"] and failed[0]["reason"]
+
+
+def test_markdown_and_csv_reflect_a_review(mixed: Path, env: dict[str, str]) -> None:
+    import csv
+
+    from classifier.review.corrections import Corrections, corrections_path
+    from classifier.review.view import load_papers
+    from classifier.taxonomy import bundled
+
+    papers = load_papers(mixed, bundled(), {})
+    doubtful = [p for p in papers if p["needs_review"]]
+    assert doubtful, "the made-up list should have a doubtful paper"
+    Corrections(corrections_path(mixed)).append(doubtful[0], doubtful[0]["leaf"])  # confirmed by a person
+    assert run_cli("report", str(mixed), "--csv", env=env).returncode == 0
+    md = mixed.with_name("mixed.out.md").read_text()
+    assert f"{len(doubtful) - 1} labels are marked **needs review**" in md
+    rows = {r["item"]: r for r in csv.DictReader(mixed.with_name("mixed.out.csv").open())}
+    assert rows[doubtful[0]["item"]]["needs_review"] == "no" and rows[doubtful[0]["item"]]["reviewed"] == "confirmed"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(CHROMIUM is None, reason="no chromium on PATH (Debian: apt-get install chromium)")
+def test_review_page_search_abstract_failed_and_undo_in_chromium(mixed: Path, env: dict[str, str]) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    srv = Server(mixed, env)
+    try:
+        with sync_api.sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+            page = browser.new_page()
+            page.goto(srv.url)
+            total = page.locator("#list .row").count()
+            assert page.locator("#failed-list li", has_text="2101.00001").count() == 1  # a failed item, listed
+            page.fill("#search", "sorting socks")
+            page.wait_for_function("document.querySelectorAll('#list .row').length === 1")
+            assert "laundry heuristic" in page.locator("#abstract").inner_text()  # the abstract is shown
+            assert page.locator("#detail li.na").count() >= 1  # unused sub-facts greyed
+            page.fill("#search", "key1")
+            page.wait_for_function("document.querySelectorAll('#list .row').length === 1")
+            assert "Doe, Jane" in page.locator("#bib").inner_text()
+            page.select_option("#leaf-select", "llm4rl/goal")
+            page.click("#save")
+            page.wait_for_selector("#undo")
+            page.click("#undo")
+            page.wait_for_selector("#undo", state="detached")
+            page.fill("#search", "")
+            page.wait_for_function(f"document.querySelectorAll('#list .row').length === {total}")
+            page.reload()
+            assert page.locator("#list .row", has_text="changed").count() == 0
+            browser.close()
+    finally:
+        srv.stop()
+    decisions = [json.loads(x)["decision"] for x in
+                 mixed.with_name("mixed.out.corrections.jsonl").read_text().splitlines()]  # fmt: skip
+    assert decisions == ["changed", "undone"]

@@ -18,6 +18,8 @@ from typing import Any
 from ..errors import OutputError
 from ..records import RecordSummary
 
+UNDONE = "undone"  # a row that takes back the item's last decision (the file stays append-only)
+
 
 def corrections_path(out: Path) -> Path:
     """``labels.jsonl`` → ``labels.corrections.jsonl`` beside it."""
@@ -46,8 +48,15 @@ class Corrections:
         self._lock = threading.Lock()
 
     def load(self) -> dict[str, dict[str, Any]]:
-        """The last decision per item (a torn last line from a crash is skipped)."""
-        return last_per_item(self.path) if self.path.exists() else {}
+        """The last decision per item (a torn last line from a crash is skipped; an undone one is none)."""
+        last = last_per_item(self.path) if self.path.exists() else {}
+        return {k: v for k, v in last.items() if v.get("decision") != UNDONE}
+
+    def undo(self, item: str) -> dict[str, Any]:
+        """Take back the item's decision: one more line, so the file keeps its whole history."""
+        row = {"item": item, "decision": UNDONE, "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+        self._write(row)
+        return row
 
     def append(self, paper: dict[str, Any], leaf: str, note: str = "") -> dict[str, Any]:
         """Record a decision on ``paper`` (a view row): durable before this returns."""
@@ -66,6 +75,11 @@ class Corrections:
             "note": note,
             "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         }
+        self._write(row)
+        return row
+
+    def _write(self, row: dict[str, Any]) -> None:
+        """One whole line, durable before this returns."""
         data = (json.dumps(row) + "\n").encode()
         with self._lock:
             try:
@@ -79,7 +93,6 @@ class Corrections:
                     os.close(fd)
             except OSError as exc:
                 raise OutputError(f"{self.path}: cannot save the decision ({exc.strerror or exc})") from exc
-        return row
 
 
 def apply(

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..taxonomy import Taxonomy
 from .corrections import Corrections, corrections_path
-from .view import load_papers, render_page
+from .view import load_failed, load_papers, render_page
 
 
 def create_app(out: Path, tax: Taxonomy, port: int) -> Any:
@@ -28,7 +28,7 @@ def create_app(out: Path, tax: Taxonomy, port: int) -> Any:
         return load_papers(out, tax, corrections.load())
 
     async def page(request: Request) -> Response:
-        return HTMLResponse(render_page(papers(), tax, title=out.name, editable=True))
+        return HTMLResponse(render_page(papers(), tax, title=out.name, editable=True, failed=load_failed(out)))
 
     async def listing(request: Request) -> Response:
         return JSONResponse({"papers": papers()})
@@ -48,8 +48,20 @@ def create_app(out: Path, tax: Taxonomy, port: int) -> Any:
             return PlainTextResponse(f"no labeled paper {item!r}", status_code=404)
         return JSONResponse(corrections.append(paper, leaf, note))
 
-    app = Starlette(routes=[Route("/", page), Route("/api/papers", listing), Route("/api/decisions", decide,
-                                                                                     methods=["POST"])])  # fmt: skip
+    async def undo(request: Request) -> Response:
+        if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
+            return PlainTextResponse("undo requests are JSON", status_code=415)
+        try:
+            item = str((await request.json())["item"])
+        except (ValueError, KeyError, TypeError):
+            return PlainTextResponse("expected {item}", status_code=400)
+        if item not in corrections.load():
+            return PlainTextResponse(f"no decision on {item!r} to undo", status_code=404)
+        return JSONResponse(corrections.undo(item))
+
+    app = Starlette(routes=[Route("/", page), Route("/api/papers", listing),
+                            Route("/api/decisions", decide, methods=["POST"]),
+                            Route("/api/undo", undo, methods=["POST"])])  # fmt: skip
 
     class HostCheck:
         """Refuse any request not addressed to this server by name and port (DNS rebinding)."""

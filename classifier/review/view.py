@@ -40,6 +40,8 @@ def load_papers(out: Path, tax: Taxonomy, corrections: dict[str, dict[str, Any]]
         leaf = str(res.get("leaf", ""))
         facts = res.get("facts") or {}
         quotes = res.get("fact_evidence") or {}
+        used = _facts_used(facts, tax)
+        bib: dict[str, Any] = rec["bib"] if isinstance(rec.get("bib"), dict) else {}
         papers.append({
             "item": item,
             "source": str(rec.get("source") or ""),
@@ -51,7 +53,11 @@ def load_papers(out: Path, tax: Taxonomy, corrections: dict[str, dict[str, Any]]
             "confidence": float(res.get("confidence") or 0.0),
             "needs_review": bool(res.get("needs_review")),
             "rationale": str(res.get("rationale") or ""),
-            "facts": [{"question": q, "answer": _answer(v), "quote": str(quotes.get(q, ""))} for q, v in facts.items()],
+            "facts": [{"question": q, "answer": _answer(v), "quote": str(quotes.get(q, "")),
+                       "applies": used is None or q in used} for q, v in facts.items()],
+            "citekey": str(bib.get("citekey") or rec.get("bib_key") or ""),
+            "authors": str(bib.get("authors") or ""),
+            "year": str(bib.get("year") or ""),
             "evidence": [str(q) for q in res.get("evidence") or []],
             "issues": [str(i) for i in res.get("issues") or []],
             "backend": f"{res.get('backend', '')}/{res.get('model', '')}",
@@ -59,6 +65,28 @@ def load_papers(out: Path, tax: Taxonomy, corrections: dict[str, dict[str, Any]]
         })  # fmt: skip
     papers.sort(key=lambda p: (not p["needs_review"], p["confidence"]))
     return papers
+
+
+def load_failed(out: Path) -> list[dict[str, str]]:
+    """Items whose last record failed, with the reason: listed on the page so none silently drops out."""
+    return [
+        {"item": item, "source": str(rec.get("source") or item),
+         "reason": str((rec.get("error") or {}).get("message") or "failed")}
+        for item, rec in last_per_item(out).items()
+        if rec.get("status") != "ok"
+    ]  # fmt: skip
+
+
+def _facts_used(facts: dict[str, Any], tax: Taxonomy) -> set[str] | None:
+    """The questions the rule that gave the leaf asks; the other answers do not apply to it (an
+    out-of-scope paper's sub-facts), so the page greys them. None when no rule can be told."""
+    if not isinstance(facts, dict) or not facts:
+        return None
+    try:
+        rule = tax.rule_for(facts)
+    except (TypeError, ValueError):
+        return None
+    return set(rule.when) if rule is not None else None
 
 
 def _answer(value: object) -> str:
@@ -71,8 +99,16 @@ def labels(tax: Taxonomy) -> list[dict[str, str]]:
     return [{"id": leaf, "name": " › ".join(tax.path_names(leaf))} for leaf in tax.labels]
 
 
-def render_page(papers: list[dict[str, Any]], tax: Taxonomy, *, title: str, editable: bool) -> str:
-    data = {"papers": papers, "labels": labels(tax), "editable": editable, "tree": tax.name, "title": title}
+def render_page(
+    papers: list[dict[str, Any]],
+    tax: Taxonomy,
+    *,
+    title: str,
+    editable: bool,
+    failed: list[dict[str, str]] | None = None,
+) -> str:
+    data = {"papers": papers, "labels": labels(tax), "editable": editable, "tree": tax.name, "title": title,
+            "failed": failed or []}  # fmt: skip
     blob = json.dumps(data).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     page = files("classifier.review").joinpath("page.html").read_text(encoding="utf-8").replace("__DATA__", blob)
     return page.replace("__TITLE__", _escape(f"rltaxo review: {title}"))
