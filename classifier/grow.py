@@ -197,7 +197,7 @@ def _cluster(x: Any, s: Settings) -> tuple[Any, int, float]:
 
 
 def _words(text: str) -> list[str]:
-    """Words, lower-cased, stop words out, a light stem so "goal", "goals" and "subgoals"' share more."""
+    """Words, lower-cased, stop words out, and a light stem, so "plan", "plans" and "planning" count as one."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
     out = []
@@ -240,7 +240,7 @@ def _distinctive(x_in: Any, x_all: Any, terms: Any, n: int = 8) -> list[str]:
         term = str(terms[j])
         if score[j] <= 0 or len(picked) >= n:
             break
-        if any(term in t or t in term for t in picked):  # "reward model" and "reward": keep the first
+        if any(term in t or t in term for t in picked):  # "sound model" and "sound": keep the first
             continue
         picked.append(term)
     return picked

@@ -11,7 +11,7 @@ from classifier.evaluation.metrics import Row, summarise
 from classifier.evaluation.report import render_html, render_markdown
 from classifier.taxonomy import bundled
 
-from .conftest import CORPUS, needs_corpus, run_cli
+from .conftest import CORPUS, ROOT, needs_corpus, run_cli
 
 TAX = bundled()
 GOLD_HEADER = "key,short_name,title,first_author,year,arxiv_id,leaf,confidence\n"
@@ -171,3 +171,16 @@ def test_eval_compare_reports_changes(env: dict[str, str], tmp_path: Path) -> No
     a, b = run(tmp_path / "a", "llm4rl/reward"), run(tmp_path / "b", "llm4rl/goal")
     r = run_cli("eval", "compare", str(a), str(b), env=env)
     assert r.returncode == 0 and "fixed" in r.stdout and "llm4rl/reward → llm4rl/goal" in r.stdout
+
+
+def test_the_run_folder_defaults_beside_the_gold_not_where_the_user_stands(env: dict[str, str], tmp_path: Path) -> None:
+    gold_dir, cwd = tmp_path / "labels", tmp_path / "elsewhere"
+    gold_dir.mkdir()
+    cwd.mkdir()
+    gold = gold_dir / "mine.jsonl"
+    gold.write_text((ROOT / "examples" / "gold.jsonl").read_text())
+    r = run_cli("eval", "--backend", "offline", "--gold", str(gold), env=env, cwd=cwd)
+    assert r.returncode == 0, r.stderr
+    runs = list((gold_dir / "mine.eval").iterdir())
+    assert len(runs) == 1 and (runs[0] / "report.md").exists()
+    assert list(cwd.iterdir()) == []

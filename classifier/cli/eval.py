@@ -38,7 +38,12 @@ def run_eval(
     model: ModelOpt = None,
     pdf_dir: Annotated[Path | None, typer.Option("--pdf-dir", help="Folder of PDFs named <arXiv id>.pdf.")] = None,
     out: Annotated[
-        Path | None, typer.Option("--out", help="Run folder. [default: eval/runs/<time>-<backend>-<model>]")
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Run folder. [default: beside --gold, <gold>.eval/<time>-<backend>-<model>; for the survey's "
+            "gold, eval/runs/<time>-<backend>-<model>]",
+        ),
     ] = None,
     repeat: Annotated[int, typer.Option("--repeat", min=1, help="Run N times; reports the label flip rate.")] = 1,
     no_download: Annotated[

@@ -169,7 +169,9 @@ def evaluate(
     if out is None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         model = "".join(ch if ch.isalnum() or ch in "-." else "_" for ch in pipe.backend.model)[:40]
-        out = Path("eval") / "runs" / f"{stamp}-{pipe.backend.name}-{model}"
+        run = f"{stamp}-{pipe.backend.name}-{model}"
+        # beside the user's gold file; the survey's own gold (inside the package) keeps eval/runs/ here
+        out = gold_path.parent / f"{gold_path.stem}.eval" / run if gold_path else Path("eval") / "runs" / run
     write_run(out, metrics, outcomes)
     return metrics, out
 
