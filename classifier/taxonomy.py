@@ -76,7 +76,7 @@ class Taxonomy:
         self.questions: tuple[QuestionSpec, ...] = tuple(spec.questions)
         self.rules: tuple[RuleSpec, ...] = tuple(spec.rules)
         self.default = spec.default or self.out_of_scope
-        canonical = json.dumps(spec.model_dump(mode="json"), sort_keys=True, separators=(",", ":"))
+        canonical = json.dumps(_without_comments(spec.model_dump(mode="json")), sort_keys=True, separators=(",", ":"))
         self.sha256 = hashlib.sha256(canonical.encode()).hexdigest()
 
     # -- the tree ---------------------------------------------------------------------------
@@ -210,6 +210,16 @@ class Taxonomy:
                 lines.append(f"- {cond} → {rule.leaf}")
             lines.append(f"- none of these → {self.default}")
         return "\n".join(lines)
+
+
+def _without_comments(value: Any) -> Any:
+    """The dump with every "$comment" field gone: notes for people do not change what the tree is."""
+    if isinstance(value, dict):
+        return {k: _without_comments(v) for k, v in value.items() if not (k == "comment" and (v is None or
+                isinstance(v, str)))}  # fmt: skip
+    if isinstance(value, list):
+        return [_without_comments(v) for v in value]
+    return value
 
 
 def _matches(value: Answer | None, want: bool | str | list[str]) -> bool:

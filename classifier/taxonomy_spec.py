@@ -21,7 +21,11 @@ _NAME = r"^[A-Za-z_][A-Za-z0-9_]*$"  # names that expressions and rules can use
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    # JSON has no comments: any object of a tree file may carry "$comment" (as JSON Schema allows), for
+    # people; rltaxo ignores it, and it is not part of the tree's hash
+    comment: str | None = Field(None, alias="$comment", description="A note for people; ignored by rltaxo.")
 
 
 class NodeSpec(_Strict):

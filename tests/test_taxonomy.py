@@ -13,6 +13,7 @@ from classifier.answer import answer_schema, parse_answer
 from classifier.errors import TaxonomyError
 from classifier.taxonomy import Taxonomy, check_text
 
+from .conftest import run_cli
 from .trees import TOY, bundled_copy, write
 
 LEAVES = [
@@ -218,3 +219,24 @@ def test_decision_steps_are_rendered_from_questions_and_rules() -> None:
     steps = toy().render_decision_steps()
     assert "approach: How does the method find its answer? (one of labels, clusters, search, other)" in steps
     assert "- approach = search → search" in steps and "- none of these → elsewhere" in steps
+
+
+def test_taxonomy_init_writes_a_commented_valid_tree_and_never_overwrites(env: dict[str, str], tmp_path: Path) -> None:
+    """`rltaxo taxonomy init`: a minimal commented example or a copy of the bundled tree; "$comment"
+    fields are allowed anywhere, ignored, and not part of the tree's hash."""
+    from classifier.taxonomy import bundled, load
+
+    for start in ("minimal", "bundled"):
+        path = tmp_path / f"{start}.json"
+        r = run_cli("taxonomy", "init", str(path), "--from", start, env=env)
+        assert r.returncode == 0, r.stderr
+        assert '"$comment"' in path.read_text()
+        assert run_cli("taxonomy", "validate", str(path), env=env).returncode == 0
+    assert load(tmp_path / "bundled.json").sha256 == bundled().sha256  # the bundled model applies to the copy
+    minimal = json.loads((tmp_path / "minimal.json").read_text())
+    stripped = {k: v for k, v in minimal.items() if k != "$comment"}
+    (tmp_path / "stripped.json").write_text(json.dumps(stripped))
+    assert load(tmp_path / "stripped.json").sha256 == load(tmp_path / "minimal.json").sha256
+    before = (tmp_path / "minimal.json").read_bytes()
+    r = run_cli("taxonomy", "init", str(tmp_path / "minimal.json"), env=env)
+    assert r.returncode == 2 and "exists" in r.stderr and (tmp_path / "minimal.json").read_bytes() == before

@@ -79,6 +79,82 @@ def validate(
     )
 
 
+MINIMAL: dict[str, object] = {
+    "$comment": "A starting tree for rltaxo. Rename, define and add nodes; rltaxo taxonomy validate FILE checks "
+    "it. Every object may carry a $comment like this one: rltaxo ignores it.",
+    "name": "My survey's taxonomy",
+    "source": "Where the tree comes from (the survey, its arXiv id)",
+    "out_of_scope": "out-of-scope",
+    "nodes": [
+        {"$comment": "A top class: no parent. Its children make it an inner node.", "id": "family-a",
+         "name": "Family A", "definition": "What puts a paper in family A, in one or two sentences."},
+        {"$comment": "A leaf: a node no other node names as its parent. Ids are stable: results and gold use them.",
+         "id": "family-a/kind-1", "parent": "family-a", "name": "Kind 1",
+         "definition": "What the paper's own method does, for kind 1.",
+         "include": ["a borderline case that belongs here"], "exclude": ["a look-alike that belongs elsewhere"],
+         "examples": ["A made-up one-line method description (never a real paper)."]},
+        {"id": "family-a/kind-2", "parent": "family-a", "name": "Kind 2",
+         "definition": "What the paper's own method does, for kind 2."},
+        {"id": "family-b", "name": "Family B", "definition": "A top class that is itself a leaf."},
+        {"$comment": "Papers outside the tree: an ordinary root leaf, named by out_of_scope.",
+         "id": "out-of-scope", "name": "Out of scope", "definition": "The paper belongs to none of the families."},
+    ],
+    "questions": [
+        {"$comment": "Optional. An LLM answers each question with a quote; rules turn answers into a leaf. For the "
+         "offline backend give answers cues (phrases, regular expressions) or learn a model (rltaxo learn).",
+         "id": "family", "text": "Which family does the paper's own method belong to?", "type": "choice",
+         "answers": [{"id": "a", "says": "it is a family A method", "cues": ["family a"]},
+                     {"id": "b", "says": "it is a family B method", "cues": ["family b"]},
+                     {"id": "none", "says": "neither"}]},
+        {"id": "kind_1", "text": "Is it of kind 1 rather than kind 2?", "type": "boolean",
+         "answers": [{"id": "yes", "says": "it is of kind 1", "cues": ["kind one"]},
+                     {"id": "no", "says": "it is of kind 2", "cues": ["kind two"]}]},
+    ],
+    "rules": [
+        {"$comment": "Ordered: the first rule whose conditions all hold gives the leaf; default when none does.",
+         "when": {"family": "a", "kind_1": True}, "leaf": "family-a/kind-1"},
+        {"when": {"family": "a", "kind_1": False}, "leaf": "family-a/kind-2"},
+        {"when": {"family": "b"}, "leaf": "family-b"},
+    ],
+    "default": "out-of-scope",
+}  # fmt: skip
+
+
+@taxonomy_app.command("init")
+def init(
+    out: Annotated[Path, typer.Argument(help="The tree file to write (never over an existing file).")] = Path(
+        "taxonomy.json"
+    ),
+    start: Annotated[
+        str, typer.Option("--from", help="minimal (a small commented example) or bundled (the RL/LLM tree).")
+    ] = "minimal",
+) -> None:
+    """Write a starting tree file, commented with "$comment" fields (JSON has no comments; rltaxo ignores
+    them): edit it, check it with rltaxo taxonomy validate, use it with --taxonomy."""
+    from ..errors import OutputError, UsageError
+    from ..taxonomy import bundled, check_text
+
+    try:
+        if start not in ("minimal", "bundled"):
+            raise UsageError(f"--from {start!r}: choose minimal or bundled")
+        if out.exists():
+            raise OutputError(f"{out}: exists; a starting tree is never written over a file", hint="name another file")
+        if start == "bundled":
+            tree = bundled().spec.model_dump(mode="json", exclude_defaults=True, by_alias=True)
+            tree = {"$comment": "A copy of rltaxo's bundled tree: edit it, then rltaxo taxonomy validate FILE. Any "
+                    "object may carry a $comment; rltaxo ignores it.", **tree}  # fmt: skip
+        else:
+            tree = MINIMAL
+        text = json.dumps(tree, indent=2, ensure_ascii=False) + "\n"
+        spec, problems = check_text(text)
+        if spec is None:  # a bug in the template itself
+            raise UsageError(f"the {start} starting tree is invalid: {problems[0]}")
+        out.write_text(text, encoding="utf-8")
+    except Exception as exc:
+        raise typer.Exit(fail(exc)) from None
+    typer.echo(f"wrote {out} ({start}); check it with: rltaxo taxonomy validate {out}")
+
+
 @taxonomy_app.command("schema")
 def schema() -> None:
     """Print the JSON Schema of the tree file format (for editors: save it and point "$schema" at it)."""
