@@ -262,6 +262,37 @@ def _work(pipe: Pipeline, item: Item) -> BatchRecord:
         return error_record(item, "internal", f"{type(exc).__name__}: {exc}")
 
 
+def fill_by_doi(pipe: Pipeline, todo: list[Item], show_progress: bool = True) -> None:
+    """Abstracts from OpenAlex for entries known by a DOI and a title only, 50 DOIs a request, before the
+    work starts; an entry OpenAlex cannot help stays title-only (classified from it, flagged)."""
+    from .doi_api import normal_doi
+    from .sources import metadata_source
+
+    wanted: dict[str, list[Item]] = {}
+    for it in todo:
+        src, doi = it.source, normal_doi((it.bib or {}).get("doi", ""))
+        if src is None or src.meta is None or not doi or src.has_abstract or src.arxiv_id or src.path is not None:
+            continue
+        wanted.setdefault(doi, []).append(it)
+    if not wanted or pipe.reader.offline:
+        return
+    if show_progress:
+        n_req = -(-len(wanted) // 50)
+        sys.stderr.write(f"rltaxo: asking OpenAlex for {len(wanted)} abstracts by DOI ({n_req} request(s))\n")
+    try:
+        found = pipe.reader.doi_api.lookup(list(wanted))
+    except RltaxoError as exc:
+        sys.stderr.write(f"rltaxo: warning: {exc.one_line()}; those entries are classified from their titles\n")
+        return
+    for doi, items in wanted.items():
+        hit = found.get(doi)
+        if hit and hit.get("abstract"):
+            for it in items:
+                assert it.source is not None and it.source.meta is not None
+                title = it.source.meta.title or hit.get("title", "")
+                it.source = metadata_source(title, hit["abstract"], raw=it.source.raw)
+
+
 def prefetch_metadata(pipe: Pipeline, todo: list[Item], show_progress: bool = True) -> None:
     """Ask the arXiv API for every title + abstract the batch will need, 100 ids a request, before the
     work starts: 2,000 ids cost 20 requests instead of 2,000 PDF downloads. A failure here is not fatal:
@@ -290,6 +321,7 @@ def run_batch(
 ) -> BatchReport:
     done = check_maker(load_done(out, retry_failed), maker_of(pipe), out, relabel)
     todo = [it for it in items if it.key not in done]
+    fill_by_doi(pipe, todo, show_progress)
     prefetch_metadata(pipe, todo, show_progress)
     report = BatchReport(total=len(items), skipped=len(items) - len(todo))
     for done_rec in done.values():

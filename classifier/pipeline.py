@@ -8,6 +8,7 @@ from pathlib import Path
 from . import __version__, backends
 from .arxiv_api import ArxivApi
 from .cache import PaperCache, ResultCache, cache_key
+from .doi_api import DoiApi
 from .errors import CorruptPdf, DownloadError, InvalidOutputError, NotAPdf, SourceNotFound
 from .evidence import QuoteChecker
 from .excerpt import Excerpt, build_excerpt
@@ -44,6 +45,7 @@ class Reader:
             else None
         )
         self.api = ArxivApi(settings.arxiv_api_url, settings.cache_dir, delay_s=settings.arxiv_api_delay_s)
+        self.doi_api = DoiApi(settings.doi_api_url, settings.cache_dir, mailto=settings.mailto)
 
     def locate(self, source: Source) -> Path:
         if source.path is not None:

@@ -93,6 +93,17 @@ class Settings(BaseSettings):
         description="Pause between two arXiv API requests (RLTAXO_ARXIV_API_DELAY).",
         validation_alias=_env("RLTAXO_ARXIV_API_DELAY"),
     )
+    doi_api_url: str = Field(
+        "https://api.openalex.org/works",
+        description="OpenAlex works endpoint: abstracts of list entries known by DOI only (RLTAXO_DOI_API_URL).",
+        validation_alias=_env("RLTAXO_DOI_API_URL"),
+    )
+    mailto: str = Field(
+        "",
+        max_length=200,
+        description="Your e-mail, sent to OpenAlex as its polite pool asks (RLTAXO_MAILTO); never sent elsewhere.",
+        validation_alias=_env("RLTAXO_MAILTO"),
+    )
     input_mode: Literal["pdf", "abstract", "auto"] = Field(
         "auto",
         description="What to read: the PDF, the title + abstract only, or auto (a local or cached PDF, "

@@ -36,6 +36,7 @@ def env(tmp_path: Path) -> Iterator[dict[str, str]]:
     e["RLTAXO_CACHE_DIR"] = str(tmp_path / "cache")
     e["RLTAXO_ARXIV_URL"] = "http://127.0.0.1:9/"  # closed port: any download fails fast
     e["RLTAXO_DOWNLOAD_DELAY"] = "0"
+    e["RLTAXO_DOI_API_URL"] = "http://127.0.0.1:9/works"  # closed port: no OpenAlex here
     yield e
 
 
