@@ -126,30 +126,28 @@ def grow(papers: list[Paper], tax: Taxonomy, s: Settings | None = None, namer: A
         "sizes": dict(Counter(p.leaf for p in papers)),
         "proposals": [],
     }
-    if len(poor) < s.min_size:
-        return doc
     vec = TfidfVectorizer(analyzer=_words, sublinear_tf=True, min_df=2, max_df=0.5, max_features=50_000)
     try:
         vec.fit([p.text for p in papers])
     except ValueError:  # no words left (empty or one-word texts)
         return doc
     terms = np.array(vec.get_feature_names_out())
-    x_poor = vec.transform([p.text for p in poor])
-    labels, k, sil = _cluster(x_poor, s)
-    doc["clusters"] = {
-        "k": k,
-        "silhouette": round(sil, 4),
-        "criterion": "best cosine silhouette, k = 2 .. poor fits / min-size",
-    }
-    centroids = _leaf_centroids(vec, good or [p for p in papers if p.leaf != tax.out_of_scope], tax)
-    groups = [[i for i in range(len(poor)) if labels[i] == c] for c in range(k)]
-    groups = sorted((g for g in groups if len(g) >= s.min_size), key=len, reverse=True)
-    for g in groups:
-        members = [poor[i] for i in g]
-        proposal = _proposal(len(doc["proposals"]) + 1, members, x_poor[g], x_poor, terms, centroids, tax, papers)
-        if namer is not None:
-            name_with(namer, proposal, members, tax)
-        doc["proposals"].append(proposal)
+    if len(poor) >= s.min_size:
+        x_poor = vec.transform([p.text for p in poor])
+        labels, k, sil = _cluster(x_poor, s)
+        doc["clusters"] = {
+            "k": k,
+            "silhouette": round(sil, 4),
+            "criterion": "best cosine silhouette, k = 2 .. poor fits / min-size",
+        }
+        centroids = _leaf_centroids(vec, good or [p for p in papers if p.leaf != tax.out_of_scope], tax)
+        groups = [[i for i in range(len(poor)) if labels[i] == c] for c in range(k)]
+        for g in sorted((g for g in groups if len(g) >= s.min_size), key=len, reverse=True):
+            members = [poor[i] for i in g]
+            proposal = _proposal(len(doc["proposals"]) + 1, members, x_poor[g], x_poor, terms, centroids, tax, papers)
+            if namer is not None:
+                name_with(namer, proposal, members, tax)
+            doc["proposals"].append(proposal)
     for leaf in tax.leaves:
         mine = [p for p in good if p.leaf == leaf]
         split = _split(leaf, mine, vec, terms, s) if len(mine) >= 2 * s.min_size else None

@@ -168,3 +168,43 @@ def test_an_openai_endpoint_names_clusters_with_a_strict_schema_and_retries(
     assert len(requests) == 2 + len(_new_leaves(json.loads((tmp_path / "p.json").read_text()))) - 1
     text = (tmp_path / "p.json").read_text()
     assert "Goal proposal" in text and "sk-test-grow-secret" not in text + r.stderr + r.stdout
+
+
+def test_a_leaf_whose_papers_form_two_groups_gets_a_split_proposal() -> None:
+    from classifier.adopt import adopt
+    from classifier.grow import Paper, Settings, grow
+    from classifier.taxonomy import bundled
+
+    legs = [
+        (
+            f"Reward code for quadrupeds {i}",
+            "A language model writes reward code for quadruped locomotion; "
+            f"legged robots learn gaits with reinforcement learning in simulation, terrain {i}.",
+        )
+        for i in range(6)
+    ]
+    music = [
+        (
+            f"Rewards for melody generation {i}",
+            "A language model scores melodies as a reward; a music "
+            f"composition agent learns harmony and rhythm with reinforcement learning, song {i}.",
+        )
+        for i in range(6)
+    ]
+    papers = [Paper(f"i{j}", t, a, "llm4rl/reward", 0.9, False) for j, (t, a) in enumerate(legs + music)]
+    papers += [Paper(f"o{j}", f"Other {j}", f"Supervised image classification on benchmark {j}.", "out-of-scope",
+                     0.9, False) for j in range(5)]  # fmt: skip
+    doc = grow(papers, bundled(), Settings(min_size=5))
+    splits = [p for p in doc["proposals"] if p["kind"] == "split"]
+    assert len(splits) == 1 and splits[0]["leaf"] == "llm4rl/reward" and splits[0]["silhouette"] >= 0.12
+    halves = [{m["title"] for m in h["members"]} for h in splits[0]["parts"]]
+    assert sorted(halves, key=len) and {frozenset(h) for h in halves} == {
+        frozenset(t for t, _ in legs),
+        frozenset(t for t, _ in music),
+    }
+    # one group of the same kind of paper is no split
+    same = grow([Paper(f"i{j}", t, a, "llm4rl/reward", 0.9, False) for j, (t, a) in enumerate(legs * 2)],
+                bundled(), Settings(min_size=5))  # fmt: skip
+    assert not [p for p in same["proposals"] if p["kind"] == "split"]
+    with pytest.raises(Exception, match="advice for a person"):
+        adopt(doc, splits[0]["id"], bundled())
