@@ -208,3 +208,41 @@ def test_a_leaf_whose_papers_form_two_groups_gets_a_split_proposal() -> None:
     assert not [p for p in same["proposals"] if p["kind"] == "split"]
     with pytest.raises(Exception, match="advice for a person"):
         adopt(doc, splits[0]["id"], bundled())
+
+
+def test_the_review_page_filters_a_proposals_members(setup: tuple[Path, Path], env: dict[str, str]) -> None:
+    """rltaxo review reads <results>.proposals.json beside the results: each paper says which proposal
+    holds it, and the page has a filter for it (in Chromium where there is one)."""
+    import shutil
+
+    from classifier.review.view import load_papers
+
+    tree, out = setup
+    assert run_cli("taxonomy", "grow", str(out), "-t", str(tree), "-b", "offline", env=env).returncode == 0
+    doc = json.loads(out.with_name("labels.proposals.json").read_text())
+    best = max(_new_leaves(doc), key=lambda p: len(p["members"]))
+    papers = load_papers(out, load_tree(tree), {})
+    tagged = {p["item"] for p in papers if p["proposal"] == f"{best['id']}. {best['name']}"}
+    assert tagged == {m["item"] for m in best["members"]}
+    chromium = shutil.which("chromium")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    if chromium is None:
+        pytest.skip("no chromium on PATH (Debian: apt-get install chromium)")
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-m", "classifier", "review", str(out), "-t", str(tree)], env=env,
+                            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)  # fmt: skip
+    try:
+        assert proc.stderr is not None
+        url = proc.stderr.readline().split()[2]
+        with sync_api.sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+            page = browser.new_page()
+            page.goto(url)
+            page.select_option("#f-proposal", f"{best['id']}. {best['name']}")
+            page.wait_for_function(f"document.querySelectorAll('#list .row').length === {len(tagged)}")
+            browser.close()
+    finally:
+        proc.terminate()
+        proc.wait(10)

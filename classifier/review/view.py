@@ -32,6 +32,7 @@ def check_tree(out: Path, tax: Taxonomy) -> None:
 def load_papers(out: Path, tax: Taxonomy, corrections: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     """Every labeled paper of a results file (last record per item), doubtful first."""
     last = last_per_item(out)
+    proposed = proposals_of(out)
     papers = []
     for item, rec in last.items():
         res = rec.get("result")
@@ -62,9 +63,26 @@ def load_papers(out: Path, tax: Taxonomy, corrections: dict[str, dict[str, Any]]
             "issues": [str(i) for i in res.get("issues") or []],
             "backend": f"{res.get('backend', '')}/{res.get('model', '')}",
             "decision": corrections.get(item),
+            "proposal": proposed.get(item, ""),
         })  # fmt: skip
     papers.sort(key=lambda p: (not p["needs_review"], p["confidence"]))
     return papers
+
+
+def proposals_of(out: Path) -> dict[str, str]:
+    """item -> "N. name" of the new-leaf proposal holding it, from ``rltaxo taxonomy grow``'s file beside
+    the results (``<results>.proposals.json``), so the page can show a proposal's members together."""
+    path = out.with_name(out.name.removesuffix(".jsonl") + ".proposals.json")
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    except (OSError, ValueError):
+        return {}
+    found: dict[str, str] = {}
+    for p in doc.get("proposals", []) if isinstance(doc, dict) else []:
+        if isinstance(p, dict) and p.get("kind") == "new-leaf":
+            for m in p.get("members", []):
+                found.setdefault(str(m.get("item")), f"{p.get('id')}. {p.get('name')}")
+    return found
 
 
 def load_failed(out: Path) -> list[dict[str, str]]:
