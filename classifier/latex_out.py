@@ -44,7 +44,9 @@ def render(records: Iterable[RecordSummary], tax: Taxonomy, source: str = "") ->
     ]
     for leaf in leaves:
         papers = sorted(by_leaf[leaf], key=lambda r: (r.result.title if r.result else "").lower())
-        keys = [k for r in papers if (k := r.bib_key) and not k.startswith("ris:") and _CITABLE.fullmatch(k)]
+        keys = [
+            k for r in papers if (k := r.bib_key) and not k.startswith(("ris:", "zotero:")) and _CITABLE.fullmatch(k)
+        ]
         out += [f"\\subsection*{{{leaf_title(tax, leaf)}}}", f"\\label{{rltaxo:{_label(leaf)}}}", ""]
         out.append(
             f"{len(papers)} paper{'s' if len(papers) != 1 else ''}"
@@ -56,7 +58,11 @@ def render(records: Iterable[RecordSummary], tax: Taxonomy, source: str = "") ->
             res = r.result
             assert res is not None
             title = escape(res.title or r.source or r.item)
-            key = f"\\texttt{{{escape(r.bib_key)}}}" if r.bib_key and not r.bib_key.startswith("ris:") else "--"
+            key = (
+                f"\\texttt{{{escape(r.bib_key)}}}"
+                if r.bib_key and not r.bib_key.startswith(("ris:", "zotero:"))
+                else "--"
+            )
             mark = ""
             if r.review == "changed":
                 mark = " (label set by a reviewer)"

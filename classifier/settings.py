@@ -98,6 +98,22 @@ class Settings(BaseSettings):
         description="OpenAlex works endpoint: abstracts of list entries known by DOI only (RLTAXO_DOI_API_URL).",
         validation_alias=_env("RLTAXO_DOI_API_URL"),
     )
+    zotero_library: str = Field(
+        "",
+        max_length=40,
+        description="Zotero web API library: users/<id> or groups/<id> (RLTAXO_ZOTERO_LIBRARY); unset: the local API.",
+        validation_alias=_env("RLTAXO_ZOTERO_LIBRARY"),
+    )
+    zotero_key: SecretStr | None = Field(
+        None,
+        description="Zotero web API key (RLTAXO_ZOTERO_KEY): sent as a header only, never printed or cached.",
+        validation_alias=_env("RLTAXO_ZOTERO_KEY"),
+    )
+    zotero_url: str | None = Field(
+        None,
+        description="Zotero API base URL (RLTAXO_ZOTERO_URL): default the local API, or api.zotero.org with a library.",
+        validation_alias=_env("RLTAXO_ZOTERO_URL"),
+    )
     mailto: str = Field(
         "",
         max_length=200,

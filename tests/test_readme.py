@@ -15,7 +15,7 @@ import pytest
 
 from .conftest import CORPUS, ROOT
 
-NEEDS = ("needs the network", "needs OPENAI_API_KEY", "eval/runs/gpt")
+NEEDS = ("needs the network", "needs OPENAI_API_KEY", "eval/runs/gpt", "needs Zotero", "needs the web API")
 
 
 def readme_commands() -> list[str]:

@@ -7,7 +7,7 @@ command module registers itself on the one ``app`` when this package is imported
 
 from __future__ import annotations
 
-from . import batch, classify, eval, grow, inspect_cmd, learn, report, review, tree  # noqa: F401  (each registers its commands)
+from . import batch, classify, eval, grow, inspect_cmd, learn, report, review, tree, zotero  # noqa: F401  (each registers its commands)
 from .app import app, main
 
 __all__ = ["app", "main"]

@@ -36,12 +36,19 @@ from .options import (
 
 def batch(
     reading_list: Annotated[
-        Path, typer.Argument(help="Text file (one id/URL/path a line), .csv, .bib, or a PDF folder.")
+        Path,
+        typer.Argument(
+            help="Text file (one id/URL/path a line), .csv, .bib, .ris, .jsonl, a PDF folder, or zotero:[COLLECTION] "
+            "(a Zotero library: the local API, or the web API with RLTAXO_ZOTERO_LIBRARY and RLTAXO_ZOTERO_KEY)."
+        ),
     ],
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="JSON Lines output. [default: <LIST>.rltaxo.jsonl]")
     ] = None,
     column: Annotated[str | None, typer.Option("--column", help="CSV column holding ids, URLs or paths.")] = None,
+    zotero_tag: Annotated[
+        str | None, typer.Option("--zotero-tag", help="With zotero:…, only the items with this tag.")
+    ] = None,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, max=64, help="Papers in flight at once.")] = 4,
     retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Also retry items that failed before.")] = False,
     relabel: Annotated[
@@ -115,7 +122,17 @@ def batch(
             raise typer.BadParameter("--format ris needs a .ris reading list")
         if column and reading_list.suffix.lower() != ".csv":
             typer.echo(f"rltaxo: warning: --column is for CSV lists; {reading_list.name} is not one", err=True)
-        items = dedupe(read_list(reading_list, column))
+        if str(reading_list).startswith("zotero:"):
+            from ..zotero import zotero_items
+
+            found, untitled = zotero_items(str(reading_list), zotero_tag)
+            if untitled:
+                typer.echo(f"rltaxo: {untitled} Zotero item(s) without a title skipped", err=True)
+            items = dedupe(found)
+            slug = "".join(c if c.isalnum() else "-" for c in str(reading_list)[7:]).strip("-") or "library"
+            out = out or Path.cwd() / f"zotero-{slug}.rltaxo.jsonl"
+        else:
+            items = dedupe(read_list(reading_list, column))
         out = out or default_out(reading_list)
         check_outputs(reading_list, out)
         if export_requests:
