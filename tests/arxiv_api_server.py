@@ -8,7 +8,7 @@ from http.server import BaseHTTPRequestHandler
 from typing import Any
 from xml.sax.saxutils import escape
 
-from .local_http import LocalHTTPServer
+from .local_http import LocalHTTPServer, reply
 
 FEED_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>fake</title>'
 
@@ -48,11 +48,7 @@ class ArxivApiServer(LocalHTTPServer):
                 else:
                     entries = "".join(entry(i, *outer.papers[i]) for i in ids if i in outer.papers)
                     body = (FEED_HEAD + entries + "</feed>").encode()
-                self.send_response(200)
-                self.send_header("content-type", "application/atom+xml")
-                self.send_header("content-length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+                reply(self, 200, body, "application/atom+xml")
 
         super().__init__(Handler)
 

@@ -26,3 +26,15 @@ class LocalHTTPServer:
     def __exit__(self, *exc: Any) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+def reply(handler: BaseHTTPRequestHandler, status: int, body: bytes, ctype: str,
+          headers: dict[str, str] | None = None) -> None:  # fmt: skip
+    """One whole answer: status, content type and length, extra headers, body."""
+    handler.send_response(status)
+    handler.send_header("content-type", ctype)
+    handler.send_header("content-length", str(len(body)))
+    for k, v in (headers or {}).items():
+        handler.send_header(k, v)
+    handler.end_headers()
+    handler.wfile.write(body)

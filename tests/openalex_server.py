@@ -8,7 +8,7 @@ import urllib.parse
 from http.server import BaseHTTPRequestHandler
 from typing import Any
 
-from .local_http import LocalHTTPServer
+from .local_http import LocalHTTPServer, reply
 
 
 def inverted(abstract: str) -> dict[str, list[int]]:
@@ -35,10 +35,7 @@ class OpenAlexServer(LocalHTTPServer):
                 query = {k: v[0] for k, v in urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query).items()}
                 outer.queries.append(query)
                 if outer.throttle_first and len(outer.queries) == 1:
-                    self.send_response(429)
-                    self.send_header("Retry-After", "0")
-                    self.send_header("content-length", "0")
-                    self.end_headers()
+                    reply(self, 429, b"", "application/json", {"Retry-After": "0"})
                     return
                 wanted = query.get("filter", "").removeprefix("doi:").split("|")
                 results = [
@@ -46,12 +43,8 @@ class OpenAlexServer(LocalHTTPServer):
                      "abstract_inverted_index": inverted(outer.works[d][1]) if outer.works[d][1] else None}
                     for d in wanted if d in outer.works
                 ]  # fmt: skip
-                body = json.dumps({"meta": {"count": len(results)}, "results": results}).encode()
-                self.send_response(200)
-                self.send_header("content-type", "application/json")
-                self.send_header("content-length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+                reply(self, 200, json.dumps({"meta": {"count": len(results)}, "results": results}).encode(),
+                      "application/json")  # fmt: skip
 
         super().__init__(Handler)
 

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler
 from typing import Any
 
-from .local_http import LocalHTTPServer
+from .local_http import LocalHTTPServer, reply
 
 KEY = "zk-test-SECRET-0123456789"
 
@@ -74,14 +74,7 @@ class ZoteroServer(LocalHTTPServer):
                 pass
 
             def _send(self, status: int, body: Any = None, headers: dict[str, str] | None = None) -> None:
-                data = b"" if body is None else json.dumps(body).encode()
-                self.send_response(status)
-                self.send_header("content-type", "application/json")
-                self.send_header("content-length", str(len(data)))
-                for k, v in (headers or {}).items():
-                    self.send_header(k, v)
-                self.end_headers()
-                self.wfile.write(data)
+                reply(self, status, b"" if body is None else json.dumps(body).encode(), "application/json", headers)
 
             def _auth(self) -> bool:
                 if outer.key is not None and self.headers.get("Zotero-API-Key") != outer.key:
