@@ -44,6 +44,7 @@ class Library:
     sleep: Any = time.sleep  # tests pass a recorder
     requests: int = 0
     waited: list[float] = field(default_factory=list)
+    version: int = 0  # the library's version as last seen (Last-Modified-Version)
 
     @classmethod
     def from_settings(cls, library: str, key: str, base: str | None = None) -> Library:
@@ -91,6 +92,8 @@ class Library:
             if wait is not None:
                 self._wait(wait)
                 continue
+            if rh.get("last-modified-version", "").isdigit():
+                self.version = int(rh["last-modified-version"])
             backoff = _seconds(rh.get("backoff"))
             if backoff:
                 self._wait(backoff)  # the server asks for a pause before the next request
@@ -193,6 +196,47 @@ class Library:
                 key = chunk[int(idx)][0]
                 failed[key] = "412" if isinstance(err, dict) and err.get("code") == 412 else str(err)
         return failed
+
+    def notes_of(self, key: str, tag: str) -> list[str]:
+        """Keys of the item's child notes that carry ``tag`` (rltaxo's own notes)."""
+        return [str(c.get("key")) for c in self._pages(f"items/{key}/children")
+                if c.get("data", {}).get("itemType") == "note"
+                and any(t.get("tag") == tag for t in c.get("data", {}).get("tags", []))]  # fmt: skip
+
+    def add_notes(self, notes: list[tuple[str, str, str]]) -> list[str]:
+        """Child notes (parent key, HTML, tag), 50 a request; the keys of those created."""
+        created: list[str] = []
+        for start in range(0, len(notes), WRITE_BATCH):
+            body = [{"itemType": "note", "parentItem": parent, "note": html, "tags": [{"tag": tag}]}
+                    for parent, html, tag in notes[start : start + WRITE_BATCH]]  # fmt: skip
+            status, payload, _ = self._call("POST", "items", body=body)
+            if status != 200 or not isinstance(payload, dict):
+                raise OutputError(f"Zotero answered HTTP {status} to {len(body)} new note(s)",
+                                  hint="the tags are written; re-run to add the notes")  # fmt: skip
+            created += [str(v if isinstance(v, str) else v.get("key")) for v in (payload.get("success") or {}).values()]
+        return created
+
+    def delete(self, keys: list[str]) -> int:
+        """Delete items (rltaxo's notes), 50 a request, each request guarded by the library's version."""
+        gone = 0
+        for start in range(0, len(keys), WRITE_BATCH):
+            chunk = keys[start : start + WRITE_BATCH]
+            self._call("GET", "items", query={"itemKey": ",".join(chunk), "limit": "1"})  # the current version
+            status, _, _ = self._call("DELETE", "items", query={"itemKey": ",".join(chunk)},
+                                      headers={"If-Unmodified-Since-Version": str(self.version)})  # fmt: skip
+            if status not in (204, 200):
+                raise OutputError(f"Zotero answered HTTP {status} to deleting {len(chunk)} note(s)")
+            gone += len(chunk)
+        return gone
+
+
+def note_html(leaf: str, path: str, confidence: float, rationale: str, evidence: list[str]) -> str:
+    """The child note: the label, why, and the quotes, as Zotero's note HTML (everything escaped)."""
+    from html import escape
+
+    quotes = "".join(f"<blockquote>{escape(q)}</blockquote>" for q in evidence[:6])
+    return (f"<h2>rltaxo: {escape(path)}</h2><p><code>{escape(leaf)}</code>, confidence {confidence:.2f}</p>"
+            f"<p>{escape(rationale)}</p>{quotes}")  # fmt: skip
 
 
 def _seconds(value: str | None) -> float | None:

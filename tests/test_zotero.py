@@ -94,7 +94,7 @@ def test_undo_restores_the_tags_exactly(zotero: ZoteroServer, env: dict[str, str
 def test_dry_run_and_no_confirmation_write_nothing(zotero: ZoteroServer, env: dict[str, str], tmp_path: Path) -> None:
     out, _ = _label(env, zotero, tmp_path)
     r = run_cli("zotero", "push", str(out), "--dry-run", env=_env(env, zotero))
-    assert r.returncode == 0 and "would change (dry run" in r.stderr and "+rltaxo:" in r.stdout
+    assert r.returncode == 0 and "would be made (dry run" in r.stderr and "+rltaxo:" in r.stdout
     r = run_cli("zotero", "push", str(out), env=_env(env, zotero))  # no --yes and no terminal to ask on
     assert r.returncode == 2 and "--yes" in r.stderr
     assert not [q for q in zotero.requests if q["method"] == "POST"]
@@ -139,3 +139,20 @@ def test_backoff_and_unknown_collections(zotero: ZoteroServer) -> None:
     assert sum(1 for q in zotero.requests if "collections/COLLRL01" in q["path"]) == 3  # 201 items, 100 a page
     with pytest.raises(Exception, match="no collection named 'Nope'"):
         lib.papers("Nope")
+
+
+def test_notes_are_added_once_and_undo_removes_them(zotero: ZoteroServer, env: dict[str, str], tmp_path: Path) -> None:
+    out, _ = _label(env, zotero, tmp_path)
+    parents = {k for k, i in zotero.items.items() if "parentItem" not in i["data"]}
+    r = run_cli("zotero", "push", str(out), "--yes", "--note", env=_env(env, zotero))
+    assert r.returncode == 0, r.stderr
+    notes = [i for i in zotero.items.values() if i["data"].get("itemType") == "note"
+             and {"tag": "rltaxo:note"} in i["data"].get("tags", [])]  # fmt: skip
+    assert len(notes) == 200 and all(n["data"]["parentItem"] in parents for n in notes)
+    assert all("<h2>rltaxo: " in n["data"]["note"] and "<script" not in n["data"]["note"] for n in notes)
+    r = run_cli("zotero", "push", str(out), "--yes", "--note", env=_env(env, zotero))
+    assert r.returncode == 0 and "nothing to write" in r.stderr  # no second note
+    undo_file = next(tmp_path.glob("labels.zotero-undo-*.json"))
+    r = run_cli("zotero", "undo", str(undo_file), "--yes", env=_env(env, zotero))
+    assert r.returncode == 0, r.stderr
+    assert not [i for i in zotero.items.values() if {"tag": "rltaxo:note"} in i["data"].get("tags", [])]

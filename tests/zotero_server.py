@@ -105,6 +105,9 @@ class ZoteroServer(LocalHTTPServer):
                     if "itemKey" in q:
                         keys = q["itemKey"].split(",")
                         rows = [outer.items[k] for k in keys if k in outer.items]
+                elif path.startswith("items/") and path.endswith("/children"):
+                    parent = path.split("/")[1]
+                    rows = [i for i in outer.items.values() if i["data"].get("parentItem") == parent]
                 elif path.startswith("items/"):
                     item = outer.items.get(path.split("/")[1])
                     self._send(200 if item else 404, item or {"error": "Not found"})
@@ -119,6 +122,10 @@ class ZoteroServer(LocalHTTPServer):
                 if first and outer.backoff_first:
                     headers["Backoff"] = "1"
                 self._send(200, copy.deepcopy(rows[start : start + limit]), headers)
+
+            def do_DELETE(self) -> None:
+                if self._auth():
+                    outer.delete_handler(self)
 
             def do_POST(self) -> None:
                 length = int(self.headers.get("content-length") or 0)
@@ -139,6 +146,13 @@ class ZoteroServer(LocalHTTPServer):
                     outer.writes.append(len(body))
                     success, failed = {}, {}
                     for idx, obj in enumerate(body):
+                        if "key" not in obj:  # a new item (rltaxo's child notes)
+                            outer.version += 1
+                            key = f"NEW{len(outer.items):05d}"
+                            outer.items[key] = {"key": key, "version": outer.version,
+                                                "data": {**obj, "key": key, "version": outer.version}}  # fmt: skip
+                            success[str(idx)] = key
+                            continue
                         item = outer.items.get(obj.get("key"))
                         if item is None:
                             failed[str(idx)] = {"code": 404, "message": "Item not found"}
@@ -154,6 +168,19 @@ class ZoteroServer(LocalHTTPServer):
                            {"Last-Modified-Version": str(outer.version)})  # fmt: skip
 
         super().__init__(Handler)
+
+    def delete_handler(self, handler: BaseHTTPRequestHandler) -> None:
+        parts = urllib.parse.urlsplit(handler.path)
+        keys = urllib.parse.parse_qs(parts.query).get("itemKey", [""])[0].split(",")
+        with self._lock:
+            self.requests.append({"method": "DELETE", "path": parts.path, "headers": dict(handler.headers)})
+            if handler.headers.get("If-Unmodified-Since-Version") != str(self.version):
+                reply(handler, 412, b"", "application/json")
+                return
+            for k in keys:
+                self.items.pop(k, None)
+            self.version += 1
+        reply(handler, 204, b"", "application/json", {"Last-Modified-Version": str(self.version)})
 
     def edit(self, key: str, **fields: Any) -> None:
         """A person edits an item in Zotero: its fields change and its version goes up."""

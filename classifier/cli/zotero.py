@@ -62,6 +62,27 @@ def _plan(lib: Any, wanted: dict[str, list[str]], prefix: str) -> list[tuple[str
     return plan
 
 
+def _notes(results: Path, tax: Any, wanted: dict[str, list[str]], keys: list[str], prefix: str,
+           tag: str) -> list[tuple[str, str, str]]:  # fmt: skip
+    """(parent, HTML, tag) per item: the final leaf (a reviewer's wins), the model's rationale and quotes."""
+    from ..review.corrections import last_per_item
+    from ..zotero import note_html
+
+    by_key: dict[str, dict[str, Any]] = {}
+    for rec in last_per_item(results).values():
+        if rec.get("status") == "ok" and str(rec.get("bib_key", "")).startswith("zotero:"):
+            by_key[str(rec["bib_key"]).split(":", 1)[1]] = rec.get("result") or {}
+    out = []
+    for key in keys:
+        res = by_key.get(key, {})
+        leaf = wanted[key][0].removeprefix(prefix)
+        path = " › ".join(tax.path_names(leaf)) if tax.is_label(leaf) else leaf
+        html = note_html(leaf, path, float(res.get("confidence") or 0.0), str(res.get("rationale") or ""),
+                         [str(q) for q in res.get("evidence") or []])  # fmt: skip
+        out.append((key, html, tag))
+    return out
+
+
 def _confirm(n: int, yes: bool) -> None:
     if yes:
         return
@@ -90,6 +111,9 @@ def push(
     prefix: PrefixOpt = "rltaxo:",
     dry_run: DryOpt = False,
     yes: YesOpt = False,
+    note: Annotated[
+        bool, typer.Option("--note", help="Also a child note per paper: the label, why, the quotes.")
+    ] = False,
     taxonomy: TaxonomyOpt = None,
 ) -> None:
     """Add each paper's label as a tag (<prefix><leaf>, and <prefix>needs-review), changing only tags of
@@ -110,31 +134,40 @@ def push(
             raise UsageError(f"{results}: no labelled Zotero items in it", hint="run rltaxo batch zotero:COLLECTION")
         lib = library_from_env()
         plan = _plan(lib, wanted, prefix)
+        note_tag = f"{prefix}note"
+        notes = [k for k in sorted(wanted) if not lib.notes_of(k, note_tag)] if note else []
         for key, _, _, added, removed in plan:
             typer.echo(f"{key}: " + " ".join([*(f"+{t}" for t in added), *(f"-{t}" for t in removed)]))
-        if not plan:
+        for key in notes:
+            typer.echo(f"{key}: + a child note ({note_tag})")
+        if not plan and not notes:
             typer.echo(f"rltaxo: all {len(wanted)} item(s) already carry their tags; nothing to write", err=True)
             raise typer.Exit(EXIT_OK)
         if dry_run:
-            typer.echo(f"rltaxo: {len(plan)} item(s) would change (dry run: nothing written)", err=True)
+            typer.echo(f"rltaxo: {len(plan) + len(notes)} change(s) would be made (dry run: nothing written)", err=True)
             raise typer.Exit(EXIT_OK)
-        _confirm(len(plan), yes)
+        _confirm(len(plan) + len(notes), yes)
         from ..zotero import item_keys
 
         before = item_keys(lib, [k for k, *_ in plan])
         undo = results.with_name(f"{results.stem}.zotero-undo-{time.strftime('%Y%m%dT%H%M%S')}.json")
-        undo_doc = {"rltaxo_zotero_undo": 1, "library": lib.prefix, "prefix": prefix,
-                    "items": {k: prefix_tags(item, prefix) for k, item in before.items()}}  # fmt: skip
+        undo_doc: dict[str, Any] = {"rltaxo_zotero_undo": 1, "library": lib.prefix, "prefix": prefix,
+                                    "items": {k: prefix_tags(item, prefix) for k, item in before.items()}}  # fmt: skip
         try:
             undo.write_text(json.dumps(undo_doc, indent=1) + "\n", encoding="utf-8")
         except OSError as exc:
             raise OutputError(f"{undo}: cannot write the undo file ({exc.strerror or exc}); nothing written") from exc
-        written, refused = _write(lib, plan, wanted, prefix)
+        written, refused = _write(lib, plan, wanted, prefix) if plan else (0, 0)
+        if notes:
+            undo_doc["notes"] = lib.add_notes(_notes(results, tax, wanted, notes, prefix, note_tag))
+            undo.write_text(json.dumps(undo_doc, indent=1) + "\n", encoding="utf-8")
     except typer.Exit:
         raise
     except Exception as exc:
         raise typer.Exit(fail(exc)) from None
-    typer.echo(f"rltaxo: tags written to {written} item(s); undo with: rltaxo zotero undo {undo}", err=True)
+    n_notes = len(undo_doc.get("notes", []))
+    extra = f" and {n_notes} note(s) added" if notes else ""
+    typer.echo(f"rltaxo: tags written to {written} item(s){extra}; undo with: rltaxo zotero undo {undo}", err=True)
     if refused:
         typer.echo(
             f"rltaxo: {refused} item(s) refused the write (changed again, or deleted); re-run to retry", err=True
@@ -163,16 +196,22 @@ def undo(
         if doc.get("library") != lib.prefix:
             raise UsageError(f"{undo_file}: made for the library {doc.get('library')}, not {lib.prefix}")
         prefix, old = str(doc["prefix"]), {str(k): list(v) for k, v in doc["items"].items()}
+        notes = [str(k) for k in doc.get("notes", [])]
         items = item_keys(lib, sorted(old))
         plan: list[Any] = [(k, int(item.get("version", 0)), retag(item, prefix, old[k]), [], [])
                 for k, item in items.items() if prefix_tags(item, prefix) != sorted(old[k])]  # fmt: skip
         for key, *_ in plan:
             typer.echo(f"{key}: tags of {prefix} back to {', '.join(old[key]) or 'none'}")
-        if not plan:
+        notes = sorted(set(notes) & set(item_keys(lib, notes))) if notes else []  # those still there
+        for key in notes:
+            typer.echo(f"{key}: the note rltaxo added is deleted")
+        if not plan and not notes:
             typer.echo("rltaxo: nothing to undo", err=True)
             raise typer.Exit(EXIT_OK)
-        _confirm(len(plan), yes)
-        written, refused = _write(lib, plan, old, prefix)
+        _confirm(len(plan) + len(notes), yes)
+        written, refused = _write(lib, plan, old, prefix) if plan else (0, 0)
+        if notes:
+            lib.delete(notes)
     except typer.Exit:
         raise
     except Exception as exc:
