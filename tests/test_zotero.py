@@ -156,3 +156,21 @@ def test_notes_are_added_once_and_undo_removes_them(zotero: ZoteroServer, env: d
     r = run_cli("zotero", "undo", str(undo_file), "--yes", env=_env(env, zotero))
     assert r.returncode == 0, r.stderr
     assert not [i for i in zotero.items.values() if {"tag": "rltaxo:note"} in i["data"].get("tags", [])]
+
+
+def test_a_push_cut_short_and_run_again_ends_with_each_tag_once(zotero: ZoteroServer, env: dict[str, str],
+                                                                tmp_path: Path) -> None:  # fmt: skip
+    out, _ = _label(env, zotero, tmp_path)
+    zotero.fail_write_after = 1  # the second batch of 50 fails: the push stops there
+    r = run_cli("zotero", "push", str(out), "--yes", env=_env(env, zotero))
+    assert r.returncode == 2 and "re-run to resume" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    assert zotero.writes == [50]
+    zotero.fail_write_after = None
+    r = run_cli("zotero", "push", str(out), "--yes", env=_env(env, zotero))
+    assert r.returncode == 0, r.stderr
+    for rec in (json.loads(x) for x in out.read_text().splitlines()):
+        tags = [t["tag"] for t in zotero.items[rec["bib_key"].split(":", 1)[1]]["data"]["tags"]]
+        assert sorted(t for t in tags if t.startswith("rltaxo:")) == sorted(
+            set(t for t in tags if t.startswith("rltaxo:"))
+        )
+        assert f"rltaxo:{rec['result']['leaf']}" in tags

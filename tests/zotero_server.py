@@ -66,6 +66,7 @@ class ZoteroServer(LocalHTTPServer):
         self.writes: list[int] = []  # items per write request
         self.before_write: Callable[[ZoteroServer], None] | None = None
         self.backoff_first = backoff_first
+        self.fail_write_after: int | None = None  # answer 500 to writes after this many (a push cut short)
         self._lock = threading.Lock()
         outer = self
 
@@ -137,6 +138,9 @@ class ZoteroServer(LocalHTTPServer):
                     return
                 if len(body) > 50:
                     self._send(413, {"error": "Too many items"})
+                    return
+                if outer.fail_write_after is not None and len(outer.writes) >= outer.fail_write_after:
+                    self._send(500, {"error": "Internal Server Error"})
                     return
                 with outer._lock:
                     hook, outer.before_write = outer.before_write, None
