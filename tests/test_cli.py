@@ -35,6 +35,8 @@ def test_help_reads_well_at_any_width(env: dict[str, str], width: str) -> None:
     text = " ".join(run_cli("batch", "--help", env={**env, "COLUMNS": "200"}).stdout.split())
     assert "[env var: RLTAXO_TAXONOMY]" in text and "[default: <LIST>.rltaxo.jsonl]" in text
     top = run_cli("--help", env={**env, "COLUMNS": "200"}).stdout
+    ev = run_cli("eval", "--help", env={**env, "COLUMNS": "200"}).stdout
+    assert "Usage: rltaxo eval [OPTIONS] [compare RUN_A RUN_B]" in ev  # one command, its one subcommand named
     learn = next(line for line in top.splitlines() if "learn " in line)
     assert "review threshold are printed" in learn  # one paragraph, one line at this width
 

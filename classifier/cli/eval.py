@@ -26,8 +26,10 @@ from .options import (
 )
 
 eval_app = typer.Typer(
-    help="Score a backend against gold labels: the survey's hand-labeled studies, or your own (--gold).",
+    help="Score a backend against gold labels: the survey's hand-labeled studies, or your own (--gold). "
+    "rltaxo eval [OPTIONS] runs the evaluation; rltaxo eval compare RUN_A RUN_B shows what changed between two runs.",
     no_args_is_help=False,
+    subcommand_metavar="[compare RUN_A RUN_B]",
 )
 
 
