@@ -51,12 +51,15 @@ def test_round_trip_tags_every_paper_and_changes_nothing_else(zotero: ZoteroServ
     keys = {rec["bib_key"].split(":", 1)[1] for rec in records}
     in_collection = {k for k, i in zotero.items.items() if "COLLRL01" in i["data"].get("collections", [])
                      and "parentItem" not in i["data"] and i["data"].get("title")}  # fmt: skip
-    assert keys == in_collection and len(keys) == 200  # notes, attachments, the untitled item and Other left out
+    assert keys == in_collection - {"DUPL0001"} and len(keys) == 200  # notes, attachments, untitled, Other: out
+    dup = next(rec for rec in records if rec["bib_key"] == "zotero:ITEM0001")
+    assert dup["bib_duplicates"] == ["zotero:DUPL0001"]  # the same paper twice is labelled once
     before = copy.deepcopy(zotero.items)
     r = run_cli("zotero", "push", str(out), "--yes", env=_env(env, zotero))
     assert r.returncode == 0, r.stderr
     assert zotero.writes and max(zotero.writes) <= 50
     assert _without_tags(zotero.items) == _without_tags(before)  # only tags (and versions) changed
+    assert zotero.items["DUPL0001"]["data"]["tags"] == zotero.items["ITEM0001"]["data"]["tags"]  # both tagged
     for rec in records:
         key = rec["bib_key"].split(":", 1)[1]
         tags = [t["tag"] for t in zotero.items[key]["data"]["tags"]]
@@ -135,8 +138,8 @@ def test_backoff_and_unknown_collections(zotero: ZoteroServer) -> None:
     zotero.backoff_first = True
     lib = Library(zotero.url, "users/1", KEY, sleep=waits.append)
     papers, untitled = lib.papers("COLLRL01")
-    assert len(papers) == 200 and untitled == 1 and waits == [1.0]
-    assert sum(1 for q in zotero.requests if "collections/COLLRL01" in q["path"]) == 3  # 201 items, 100 a page
+    assert len(papers) == 201 and untitled == 1 and waits == [1.0]  # the duplicate is two items in Zotero
+    assert sum(1 for q in zotero.requests if "collections/COLLRL01" in q["path"]) == 3  # 202 items, 100 a page
     with pytest.raises(Exception, match="no collection named 'Nope'"):
         lib.papers("Nope")
 
@@ -148,7 +151,7 @@ def test_notes_are_added_once_and_undo_removes_them(zotero: ZoteroServer, env: d
     assert r.returncode == 0, r.stderr
     notes = [i for i in zotero.items.values() if i["data"].get("itemType") == "note"
              and {"tag": "rltaxo:note"} in i["data"].get("tags", [])]  # fmt: skip
-    assert len(notes) == 200 and all(n["data"]["parentItem"] in parents for n in notes)
+    assert len(notes) == 201 and all(n["data"]["parentItem"] in parents for n in notes)  # the duplicate too
     assert all("<h2>rltaxo: " in n["data"]["note"] and "<script" not in n["data"]["note"] for n in notes)
     r = run_cli("zotero", "push", str(out), "--yes", "--note", env=_env(env, zotero))
     assert r.returncode == 0 and "nothing to write" in r.stderr  # no second note

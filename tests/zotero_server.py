@@ -52,6 +52,9 @@ def made_up_library(n: int = 300) -> tuple[dict[str, dict[str, Any]], dict[str, 
             key = f"{kind[:4].upper()}{i:04d}"
             items[key] = {"key": key, "version": 1, "data": {"key": key, "version": 1, "itemType": kind,
                           "parentItem": f"ITEM{i:04d}", "tags": [], "collections": []}}  # fmt: skip
+    dup = copy.deepcopy(items["ITEM0001"])  # the same paper entered twice, as libraries have
+    dup["key"] = dup["data"]["key"] = "DUPL0001"
+    items["DUPL0001"] = dup
     items["NOTITLE1"] = {"key": "NOTITLE1", "version": 1, "data": {"key": "NOTITLE1", "version": 1, "itemType":
                          "journalArticle", "title": "", "tags": [], "collections": ["COLLRL01"]}}  # fmt: skip
     return items, collections
