@@ -114,6 +114,11 @@ class Settings(BaseSettings):
         description="Zotero API base URL (RLTAXO_ZOTERO_URL): default the local API, or api.zotero.org with a library.",
         validation_alias=_env("RLTAXO_ZOTERO_URL"),
     )
+    zotero_storage: Path = Field(
+        Path("~/Zotero/storage").expanduser(),
+        description="Zotero's storage folder, where its PDFs are (RLTAXO_ZOTERO_STORAGE).",
+        validation_alias=_env("RLTAXO_ZOTERO_STORAGE"),
+    )
     mailto: str = Field(
         "",
         max_length=200,

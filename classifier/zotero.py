@@ -280,18 +280,40 @@ def library_from_env() -> Library:
     return Library.from_settings(s.zotero_library, key, s.zotero_url)
 
 
-def zotero_items(spec: str, tag: str | None = None, lib: Library | None = None) -> tuple[list[Any], int]:
+def pdf_attachments(lib: Library, storage: Path) -> dict[str, Path]:
+    """Parent item key -> its stored PDF (``storage/<attachment key>/<file name>``), for the PDFs that
+    are on this computer: one paginated listing of the library's attachments, not one request a paper."""
+    found: dict[str, Path] = {}
+    for att in lib._pages("items", {"itemType": "attachment"}):
+        data = att.get("data", {})
+        parent, name = str(data.get("parentItem") or ""), str(data.get("filename") or "")
+        if not parent or parent in found or data.get("contentType") != "application/pdf" or not name:
+            continue
+        if data.get("linkMode") not in ("imported_file", "imported_url"):
+            continue  # a linked file or URL: not in Zotero's storage
+        path = storage / str(att.get("key")) / Path(name).name
+        if path.is_file():
+            found[parent] = path
+    return found
+
+
+def zotero_items(spec: str, tag: str | None = None, lib: Library | None = None,
+                 storage: Path | None = None) -> tuple[list[Any], int]:  # fmt: skip
     """``zotero:[COLLECTION]`` as reading-list items (``bib_key`` ``zotero:<item key>``), and how many
-    items were skipped for having no title."""
+    items were skipped for having no title. With ``storage`` (Zotero's storage folder), a paper whose
+    PDF is stored there is read from it where ``--from`` asks for PDFs."""
     from .readinglist import _with_metadata, bib_fields
 
     lib = lib or library_from_env()
     collection = spec.split(":", 1)[1].strip() or None
     papers, untitled = lib.papers(collection, tag)
+    pdfs = pdf_attachments(lib, storage) if storage is not None and storage.is_dir() else {}
     items = []
     for raw in papers:
         it = reading_item(raw)
-        item = _with_metadata(it["arxiv_id"] or None, it["title"], it["abstract"], Path.cwd(), f"zotero:{it['key']}")
+        pdf = pdfs.get(it["key"])
+        ident = str(pdf) if pdf is not None and not it["arxiv_id"] else it["arxiv_id"] or None
+        item = _with_metadata(ident, it["title"], it["abstract"], Path.cwd(), f"zotero:{it['key']}")
         item.bib = bib_fields(None, it["authors"], it["year"], it["venue"], it["doi"])
         items.append(item)
     return items, untitled

@@ -177,3 +177,24 @@ def test_a_push_cut_short_and_run_again_ends_with_each_tag_once(zotero: ZoteroSe
             set(t for t in tags if t.startswith("rltaxo:"))
         )
         assert f"rltaxo:{rec['result']['leaf']}" in tags
+
+
+def test_a_paper_whose_pdf_is_in_zotero_storage_is_read_from_it(env: dict[str, str], tmp_path: Path) -> None:
+    from .pdfs import text_pdf
+
+    storage = tmp_path / "storage"
+    with ZoteroServer(key=None) as local:
+        att = next(i for i in local.items.values() if i["data"].get("itemType") == "attachment")
+        folder = storage / att["key"]
+        folder.mkdir(parents=True)
+        parent = local.items[att["data"]["parentItem"]]["data"]
+        text_pdf(folder / att["data"]["filename"], title=parent["title"],
+                 abstract=parent["abstractNote"] or "We study walking robots.")  # fmt: skip
+        e = {**env, "RLTAXO_ZOTERO_URL": local.url, "RLTAXO_ZOTERO_STORAGE": str(storage)}
+        out = tmp_path / "pdf.jsonl"
+        r = run_cli("batch", "zotero:RL papers", "-o", str(out), "--from", "auto", env=e)
+        assert r.returncode in (0, 1), r.stderr
+        recs = {json.loads(x)["bib_key"]: json.loads(x) for x in out.read_text().splitlines()}
+        got = recs[f"zotero:{parent['key']}"]
+        assert got["status"] == "ok" and got["result"]["input"] == "pdf", got
+        assert sum(rec["result"]["input"] == "pdf" for rec in recs.values() if rec["status"] == "ok") == 1

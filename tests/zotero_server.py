@@ -52,6 +52,9 @@ def made_up_library(n: int = 300) -> tuple[dict[str, dict[str, Any]], dict[str, 
             key = f"{kind[:4].upper()}{i:04d}"
             items[key] = {"key": key, "version": 1, "data": {"key": key, "version": 1, "itemType": kind,
                           "parentItem": f"ITEM{i:04d}", "tags": [], "collections": []}}  # fmt: skip
+            if kind == "attachment":
+                items[key]["data"] |= {"contentType": "application/pdf", "linkMode": "imported_file",
+                                       "filename": f"Doe - 2031 - Paper {i}.pdf"}  # fmt: skip
     dup = copy.deepcopy(items["ITEM0001"])  # the same paper entered twice, as libraries have
     dup["key"] = dup["data"]["key"] = "DUPL0001"
     items["DUPL0001"] = dup
@@ -119,6 +122,8 @@ class ZoteroServer(LocalHTTPServer):
                 else:
                     self._send(404, {"error": "Not found"})
                     return
+                if "itemType" in q:
+                    rows = [i for i in rows if i["data"].get("itemType") == q["itemType"]]
                 if "tag" in q:
                     rows = [i for i in rows if any(t["tag"] == q["tag"] for t in i["data"].get("tags", []))]
                 start, limit = int(q.get("start", 0)), min(int(q.get("limit", 25)), 100)

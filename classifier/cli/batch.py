@@ -124,8 +124,11 @@ def batch(
             typer.echo(f"rltaxo: warning: --column is for CSV lists; {reading_list.name} is not one", err=True)
         if str(reading_list).startswith("zotero:"):
             from ..zotero import zotero_items
+            from .options import settings_from
 
-            found, untitled = zotero_items(str(reading_list), zotero_tag)
+            zs = settings_from(input_mode=input_mode)
+            storage = zs.zotero_storage if zs.input_mode != "abstract" else None
+            found, untitled = zotero_items(str(reading_list), zotero_tag, storage=storage)
             if untitled:
                 typer.echo(f"rltaxo: {untitled} Zotero item(s) without a title skipped", err=True)
             items = dedupe(found)
