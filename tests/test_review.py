@@ -341,3 +341,42 @@ def test_review_page_search_abstract_failed_and_undo_in_chromium(mixed: Path, en
     decisions = [json.loads(x)["decision"] for x in
                  mixed.with_name("mixed.out.corrections.jsonl").read_text().splitlines()]  # fmt: skip
     assert decisions == ["changed", "undone"]
+
+
+def test_a_title_saying___TITLE___stays_data_and_odd_records_are_skipped(tmp_path: Path) -> None:
+    from classifier.review.view import load_papers, render_page
+    from classifier.taxonomy import bundled
+
+    out = tmp_path / "odd.jsonl"
+    base = {"status": "ok", "source": "s"}
+    rows = [
+        {
+            **base,
+            "item": "a",
+            "result": {"title": "A study of __TITLE__ and \\\\1 \\\\g<0>", "leaf": "llm4rl/reward", "confidence": 0.7},
+        },
+        {**base, "item": "b", "result": {"title": "NaN", "leaf": "llm4rl/reward", "confidence": float("nan")}},
+        {**base, "item": "c", "result": {"title": "odd", "leaf": "llm4rl/reward", "confidence": "high"}},
+        {**base, "item": "d", "result": {"title": "too sure", "leaf": "llm4rl/reward", "confidence": 7}},
+    ]
+    out.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    papers = load_papers(out, bundled(), {})
+    assert [p["item"] for p in papers] == ["a", "d"] and papers[1]["confidence"] == 1.0
+    page = render_page(papers, bundled(), title="res\\\\ults.jsonl", editable=False)
+    blob = page.split('<script type="application/json" id="data">')[1].split("</script>")[0]
+    assert json.loads(blob)["papers"][0]["title"] == "A study of __TITLE__ and \\\\1 \\\\g<0>"
+    assert "<title>rltaxo review: res\\\\ults.jsonl</title>" in page
+
+
+def test_the_server_bounds_bodies_and_says_when_the_results_are_gone(results: Path, env: dict[str, str]) -> None:
+    srv = Server(results, env)
+    try:
+        item = srv.papers()[0]["item"]
+        status, body = srv.call("/api/decisions", {"item": item, "leaf": "llm4rl/goal", "note": "x" * 60_000})
+        assert status == 400 and "x" * 100 not in body  # refused, and not echoed
+        results.rename(results.with_name("moved.jsonl"))
+        status, body = srv.call("/api/papers")
+        assert status == 410 and "gone" in body and "Traceback" not in body
+        assert srv.call("/api/decisions", {"item": item, "leaf": "llm4rl/goal"})[0] == 410
+    finally:
+        srv.stop()

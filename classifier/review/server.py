@@ -6,6 +6,7 @@ page elsewhere cannot reach it through DNS rebinding; decisions are accepted onl
 
 from __future__ import annotations
 
+import json
 import socket
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,8 @@ from typing import Any
 from ..taxonomy import Taxonomy
 from .corrections import Corrections, corrections_path
 from .view import load_failed, load_papers, render_page
+
+MAX_BODY = 20_000  # bytes of a decision request
 
 
 def create_app(out: Path, tax: Taxonomy, port: int) -> Any:
@@ -25,38 +28,63 @@ def create_app(out: Path, tax: Taxonomy, port: int) -> Any:
     allowed = {f"127.0.0.1:{port}", f"localhost:{port}"}
 
     def papers() -> list[dict[str, Any]]:
+        if not out.is_file():
+            raise FileNotFoundError(out)
         return load_papers(out, tax, corrections.load())
 
+    def gone() -> Response:
+        return PlainTextResponse(f"{out.name} is gone (moved or deleted): restart rltaxo review", status_code=410)
+
     async def page(request: Request) -> Response:
-        return HTMLResponse(render_page(papers(), tax, title=out.name, editable=True, failed=load_failed(out)))
+        try:
+            return HTMLResponse(render_page(papers(), tax, title=out.name, editable=True, failed=load_failed(out)))
+        except OSError:
+            return gone()
 
     async def listing(request: Request) -> Response:
-        return JSONResponse({"papers": papers()})
+        try:
+            return JSONResponse({"papers": papers()})
+        except OSError:
+            return gone()
+
+    async def body_of(request: Request) -> Any:
+        """The JSON body, at most MAX_BODY bytes (a decision is a few hundred)."""
+        if int(request.headers.get("content-length") or 0) > MAX_BODY:
+            raise ValueError("too large")
+        data = b""
+        async for chunk in request.stream():
+            data += chunk
+            if len(data) > MAX_BODY:
+                raise ValueError("too large")
+        return json.loads(data)
 
     async def decide(request: Request) -> Response:
         if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
             return PlainTextResponse("decisions are JSON", status_code=415)
         try:
-            body = await request.json()
-            item, leaf, note = str(body["item"]), str(body["leaf"]), str(body.get("note") or "")[:2000]
+            body = await body_of(request)
+            item, leaf, note = str(body["item"])[:200], str(body["leaf"])[:200], str(body.get("note") or "")[:2000]
         except (ValueError, KeyError, TypeError):
-            return PlainTextResponse("expected {item, leaf, note}", status_code=400)
+            return PlainTextResponse(f"expected {{item, leaf, note}} in at most {MAX_BODY} bytes", status_code=400)
         if not tax.is_label(leaf):
-            return PlainTextResponse(f"{leaf!r} is not a leaf of {tax.name}", status_code=400)
-        paper = next((p for p in papers() if p["item"] == item), None)
+            return PlainTextResponse(f"not a leaf of {tax.name}", status_code=400)
+        try:
+            paper = next((p for p in papers() if p["item"] == item), None)
+        except OSError:
+            return gone()
         if paper is None:
-            return PlainTextResponse(f"no labeled paper {item!r}", status_code=404)
+            return PlainTextResponse("no labeled paper with that item", status_code=404)
         return JSONResponse(corrections.append(paper, leaf, note))
 
     async def undo(request: Request) -> Response:
         if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
             return PlainTextResponse("undo requests are JSON", status_code=415)
         try:
-            item = str((await request.json())["item"])
+            item = str((await body_of(request))["item"])[:200]
         except (ValueError, KeyError, TypeError):
-            return PlainTextResponse("expected {item}", status_code=400)
+            return PlainTextResponse(f"expected {{item}} in at most {MAX_BODY} bytes", status_code=400)
         if item not in corrections.load():
-            return PlainTextResponse(f"no decision on {item!r} to undo", status_code=404)
+            return PlainTextResponse("no decision on that item to undo", status_code=404)
         return JSONResponse(corrections.undo(item))
 
     app = Starlette(routes=[Route("/", page), Route("/api/papers", listing),

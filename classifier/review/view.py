@@ -38,6 +38,12 @@ def load_papers(out: Path, tax: Taxonomy, corrections: dict[str, dict[str, Any]]
         res = rec.get("result")
         if rec.get("status") != "ok" or not isinstance(res, dict):
             continue
+        try:
+            conf = float(res.get("confidence") or 0.0)
+        except (TypeError, ValueError):
+            continue  # an edited or odd record: not shown rather than a broken page
+        if conf != conf:  # NaN
+            continue
         leaf = str(res.get("leaf", ""))
         facts = res.get("facts") or {}
         quotes = res.get("fact_evidence") or {}
@@ -51,7 +57,7 @@ def load_papers(out: Path, tax: Taxonomy, corrections: dict[str, dict[str, Any]]
             "abstract": str(res.get("abstract") or ""),
             "leaf": leaf,
             "path": " › ".join(tax.path_names(leaf)) if tax.is_label(leaf) else leaf,
-            "confidence": float(res.get("confidence") or 0.0),
+            "confidence": min(max(conf, 0.0), 1.0),
             "needs_review": bool(res.get("needs_review")),
             "rationale": str(res.get("rationale") or ""),
             "facts": [{"question": q, "answer": _answer(v), "quote": str(quotes.get(q, "")),
@@ -89,7 +95,7 @@ def load_failed(out: Path) -> list[dict[str, str]]:
     """Items whose last record failed, with the reason: listed on the page so none silently drops out."""
     return [
         {"item": item, "source": str(rec.get("source") or item),
-         "reason": str((rec.get("error") or {}).get("message") or "failed")}
+         "reason": str(rec["error"].get("message") if isinstance(rec.get("error"), dict) else "failed")}
         for item, rec in last_per_item(out).items()
         if rec.get("status") != "ok"
     ]  # fmt: skip
@@ -128,8 +134,10 @@ def render_page(
     data = {"papers": papers, "labels": labels(tax), "editable": editable, "tree": tax.name, "title": title,
             "failed": failed or []}  # fmt: skip
     blob = json.dumps(data).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    page = files("classifier.review").joinpath("page.html").read_text(encoding="utf-8").replace("__DATA__", blob)
-    return page.replace("__TITLE__", _escape(f"rltaxo review: {title}"))
+    page = files("classifier.review").joinpath("page.html").read_text(encoding="utf-8")
+    # the title first: a paper whose title says "__TITLE__" must stay data (and the file name is no regex)
+    page = page.replace("__TITLE__", _escape(f"rltaxo review: {title}"), 1)
+    return page.replace("__DATA__", blob, 1)
 
 
 def _escape(text: str) -> str:
