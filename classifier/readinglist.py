@@ -103,6 +103,13 @@ def _bib_items(path: Path) -> list[Item]:
         quiet.level = level
     items: list[Item] = []
     for block in library.failed_blocks:
+        if type(block).__name__ == "DuplicateBlockKeyBlock":  # two entries, one key: the second is not read
+            key = str(getattr(block, "key", ""))
+            line = int(getattr(block, "start_line", 0) or 0) + 1
+            why = (f"duplicate BibTeX key {key!r} (line {line}): only the first entry with a key is read; "
+                   "give this one its own key")  # fmt: skip
+            items.append(Item(raw=(block.raw or "")[:80].strip(), error=why))
+            continue
         items.append(Item(raw=(block.raw or "")[:80].strip(), error="malformed BibTeX entry"))
     for entry in library.entries:
         f = {k.lower(): str(v.value).strip() for k, v in entry.fields_dict.items()}

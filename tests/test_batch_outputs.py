@@ -223,3 +223,19 @@ def test_csv_and_markdown_carry_what_the_list_says_of_each_paper(env: dict[str, 
     md = (tmp_path / "labels.md").read_text(encoding="utf-8")
     assert "Catch &amp; Carry: reward machines written by language models (doe_catch_2031)" in md
     assert "Zotero/storage" not in md and "2 titles alone (each needs review)" in md
+
+
+def test_a_duplicate_bibtex_key_is_named_not_called_malformed(env: dict[str, str], tmp_path: Path) -> None:
+    import json
+
+    bib = tmp_path / "dup.bib"
+    bib.write_text(
+        "@article{k1,\n title={First made-up paper},\n abstract={We fine-tune a language model with RL.}\n}\n"
+        "@article{k1,\n title={Second made-up paper},\n abstract={A language model writes rewards for robots.}\n}\n"
+    )
+    r = run_cli("batch", str(bib), "-o", str(tmp_path / "out.jsonl"), env=env)
+    assert r.returncode == 1
+    errors = [json.loads(x)["error"]["message"] for x in (tmp_path / "out.jsonl").read_text().splitlines()
+              if json.loads(x)["status"] == "error"]  # fmt: skip
+    assert errors == ["duplicate BibTeX key 'k1' (line 5): only the first entry with a key is read; give this one "
+                      "its own key"]  # fmt: skip
