@@ -46,7 +46,7 @@ _BINOPS: dict[type, Callable[[Any, Any], Any]] = {
     ast.Add: operator.add,
     ast.Sub: operator.sub,
     ast.Mult: operator.mul,
-    ast.Div: operator.truediv,
+    ast.Div: lambda a, b: a / b if b else 0.0,  # a score divided by a zero score is no evidence, not a crash
 }
 _CMPOPS: dict[type, Callable[[Any, Any], Any]] = {
     ast.Eq: operator.eq,
@@ -75,12 +75,24 @@ class Expr:
         return _eval(self.tree.body, env, funcs)
 
 
+#: (fewest, most) positional arguments of each function; argmax takes keywords only
+_ARITY: dict[str, tuple[int, int | None]] = {"min": (1, None), "max": (1, None), "abs": (1, 1), "margin": (2, 2),
+                                             "second": (2, None), "argmax": (0, 0)}  # fmt: skip
+MAX_SOURCE = 10_000  # characters of one expression
+
+
 def parse(source: str) -> Expr:
-    """Parse and check an expression; a ValueError says what is not allowed and where."""
+    """Parse and check an expression; a ValueError says what is not allowed and where. Checked here, so a
+    tree that validates cannot crash or exhaust a classify: no arithmetic on text (``'a' * 10**10``), no
+    division by a literal zero, no text ordered against a number, functions called with their arity."""
+    if len(source) > MAX_SOURCE:
+        raise ValueError(f"longer than {MAX_SOURCE:,} characters")
     try:
         tree = ast.parse(source.strip(), mode="eval")
     except SyntaxError as exc:
         raise ValueError(f"syntax error at column {exc.offset or 0}: {exc.msg}") from None
+    except (RecursionError, MemoryError):
+        raise ValueError("nested too deeply") from None
     names: set[str] = set()
     group_args: set[str] = set()
     for node in ast.walk(tree):
@@ -88,10 +100,30 @@ def parse(source: str) -> Expr:
             raise ValueError(f"{type(node).__name__} is not allowed in a taxonomy expression")
         if isinstance(node, ast.Constant) and not isinstance(node.value, (int, float, str, type(None))):
             raise ValueError(f"constant {node.value!r} is not allowed")
+        if isinstance(node, ast.BinOp):
+            if _is_text(node.left) or _is_text(node.right):
+                raise ValueError("arithmetic on text is not allowed")
+            if isinstance(node.op, ast.Div) and isinstance(node.right, ast.Constant) and node.right.value == 0:
+                raise ValueError("division by zero")
+        if isinstance(node, ast.Compare):
+            sides = [node.left, *node.comparators]
+            for op, (a, b) in zip(node.ops, zip(sides, sides[1:])):
+                if _is_text(a) != _is_text(b) and (_is_number(a) or _is_number(b)):
+                    raise ValueError("text compared with a number")
+                if not isinstance(op, (ast.Eq, ast.NotEq)) and (_is_text(a) or _is_text(b)):
+                    raise ValueError("text can only be compared with == or !=")
         if isinstance(node, ast.Call):
             if not isinstance(node.func, ast.Name) or node.func.id not in (*FUNCTIONS, *ENGINE_FUNCTIONS):
                 allowed = ", ".join((*FUNCTIONS, *ENGINE_FUNCTIONS))
                 raise ValueError(f"only these functions may be called: {allowed}")
+            low, high = _ARITY.get(node.func.id, (1, 1))
+            n = len(node.args)
+            if n < low or (high is not None and n > high) or (node.keywords and node.func.id != "argmax"):
+                want = f"{low}" if low == high else f"at least {low}" if high is None else f"{low} to {high}"
+                raise ValueError(f"{node.func.id}() takes {want} argument(s)"
+                                 if node.func.id != "argmax" else "argmax() takes name=score pairs only")  # fmt: skip
+            if node.func.id == "argmax" and not node.keywords:
+                raise ValueError("argmax() takes at least one name=score pair")
             if node.func.id in ENGINE_FUNCTIONS:
                 args = node.args
                 if len(args) != 1 or not isinstance(args[0], ast.Constant) or not isinstance(args[0].value, str):
@@ -100,6 +132,14 @@ def parse(source: str) -> Expr:
         elif isinstance(node, ast.Name) and node.id not in FUNCTIONS and node.id not in ENGINE_FUNCTIONS:
             names.add(node.id)
     return Expr(source, tree, frozenset(names), frozenset(group_args))
+
+
+def _is_text(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, str)
+
+
+def _is_number(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool)
 
 
 def _eval(node: ast.expr, env: Mapping[str, Any], funcs: Mapping[str, Callable[..., Any]]) -> Any:

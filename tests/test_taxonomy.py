@@ -240,3 +240,32 @@ def test_taxonomy_init_writes_a_commented_valid_tree_and_never_overwrites(env: d
     before = (tmp_path / "minimal.json").read_bytes()
     r = run_cli("taxonomy", "init", str(tmp_path / "minimal.json"), env=env)
     assert r.returncode == 2 and "exists" in r.stderr and (tmp_path / "minimal.json").read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("expression", "problem"),
+    [
+        ("rl / 0", "division by zero"),
+        ("min()", "min() takes at least 1"),
+        ("'x' < 1", "text compared with a number"),
+        ("'a' * 100000 * 100000", "arithmetic on text"),
+        ("margin(rl)", "margin() takes 2"),
+        ("(" * 300 + "rl" + ")" * 300, "offline.values.rl_all"),
+    ],
+)
+def test_validate_refuses_expressions_that_would_crash_or_exhaust_a_classify(
+    expression: str, problem: str, env: dict[str, str], tmp_path: Path
+) -> None:
+    tree = bundled_copy()
+    tree["offline"]["values"]["rl_all"] = expression
+    path = write(tmp_path, tree)
+    r = run_cli("taxonomy", "validate", str(path), env=env)
+    assert r.returncode == 2 and problem in r.stderr and "offline.values.rl_all" in r.stderr, r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_a_score_divided_by_a_zero_score_is_zero_not_a_crash() -> None:
+    from classifier import expr
+
+    assert expr.parse("a / b")({"a": 1.0, "b": 0.0}, expr.FUNCTIONS) == 0.0
+    assert expr.parse("a / b")({"a": 1.0, "b": 4.0}, expr.FUNCTIONS) == 0.25
