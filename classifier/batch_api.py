@@ -191,6 +191,7 @@ class ResultIndex:
     def __init__(self, paths: Iterable[Path]) -> None:
         self.where: dict[str, tuple[Path, int]] = {}
         self.junk = 0
+        self.repeated: set[str] = set()  # ids answered more than once (the last answer is used)
         for path in paths:
             size_ok(path, what="results file")
             if not path.is_file():  # answers are found again by offset: a pipe cannot be read twice
@@ -200,6 +201,8 @@ class ResultIndex:
                 for line in fh:
                     cid = _custom_id(line)
                     if cid is not None:
+                        if cid in self.where:
+                            self.repeated.add(cid)
                         self.where[cid] = (path, offset)
                     elif line.strip():
                         self.junk += 1

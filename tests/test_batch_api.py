@@ -202,13 +202,24 @@ def test_export_then_import_a_vllm_style_result_file(env: dict[str, str], tmp_pa
                                "response": {"status_code": 200, "request_id": f"r{i}",
                                             "body": completion(content)}}))  # fmt: skip
     out += ["not a result line", json.dumps({"custom_id": "someone-else", "response": {"status_code": 200}})]
+    out.append(out[0])  # the same id answered twice
     results.write_text("\n".join(out) + "\n")
     r = batch(env, lst, "--import-results", str(results), "--from", "abstract", "--json")
     summary = json.loads(r.stdout)
     assert r.returncode == 1  # one answer was unusable
-    assert summary == {"imported": 2, "failed": 1, "not_in_file": 1, "malformed_lines": 1, "unknown_ids": 1}
+    assert summary == {"imported": 2, "failed": 1, "not_in_file": 1, "malformed_lines": 1, "unknown_ids": 1,
+                       "answered_twice": 1}  # fmt: skip
     recs = records(tmp_path)
     assert sorted(x["status"] for x in recs) == ["error", "ok", "ok"] and {x["via"] for x in recs} == {"import"}
+
+
+def test_importing_a_file_that_answers_nothing_of_the_list_exits_2(env: dict[str, str], tmp_path: Path) -> None:
+    lst = make_list(tmp_path, 2)
+    junk = tmp_path / "junk.jsonl"
+    junk.write_text("not a result\n" + json.dumps({"custom_id": "other-list", "response": {"status_code": 200}}) + "\n")
+    r = batch(env, lst, "--import-results", str(junk), "--from", "abstract")
+    assert r.returncode == 2 and "no result in it answers an item of this list" in r.stderr
+    assert "1 malformed line(s), 1 unknown id(s)" in r.stderr
 
 
 def test_request_files_split_at_the_limits(tmp_path: Path) -> None:

@@ -157,13 +157,22 @@ def import_results(pipe: Pipeline, items: list[Item], out: Path, source: Path, *
         appender.close()
     missing = len(wanted) - report.ok - report.failed
     summary = {"imported": report.ok, "failed": report.failed, "not_in_file": missing,
-               "malformed_lines": report.junk, "unknown_ids": report.unknown}  # fmt: skip
+               "malformed_lines": report.junk, "unknown_ids": report.unknown,
+               "answered_twice": len(lines.repeated)}  # fmt: skip
     if json_out:
         typer.echo(json.dumps(summary))
     else:
         typer.echo(f"imported {report.ok} result(s), {report.failed} unusable, {missing} item(s) not in the file"
                    + (f"; {report.junk} malformed line(s)" if report.junk else "")
-                   + (f"; {report.unknown} result(s) for ids not in the list" if report.unknown else ""))  # fmt: skip
+                   + (f"; {report.unknown} result(s) for ids not in the list" if report.unknown else "")
+                   + (f"; {len(lines.repeated)} id(s) answered twice (the last answer used)" if lines.repeated
+                      else ""))  # fmt: skip
+    if wanted and not report.ok and not report.failed:
+        raise UsageError(
+            f"{source}: no result in it answers an item of this list "
+            f"({report.junk} malformed line(s), {report.unknown} unknown id(s))",
+            hint="import the results made for this list (--export-requests with the same list and -o)",
+        )
     return EXIT_FAILED if report.failed else EXIT_OK
 
 
