@@ -72,7 +72,10 @@ def _from_text(text: str, base: Path, bib_key: str | None = None) -> Item:
 
 
 def _bib_file_field(value: str, base: Path) -> Path | None:
-    """Zotero writes ``Desc:/path/x.pdf:application/pdf``; JabRef ``:x.pdf:PDF``; some write a bare path."""
+    """The first PDF of a ``file`` field that is on this computer. Zotero writes
+    ``Desc:/path/x.pdf:application/pdf`` (several joined by ``;``), JabRef ``:x.pdf:PDF``, some a bare
+    path. A PDF that is not here (the library was exported on another machine) is no source: the entry is
+    read from its id or text instead, and no made-up path reaches the outputs."""
     for part in value.split(";"):
         pieces = part.split(":")
         candidates = [part, *pieces, ":".join(pieces[1:-1])] if len(pieces) >= 3 else [part, *pieces]
@@ -80,7 +83,9 @@ def _bib_file_field(value: str, base: Path) -> Path | None:
             cand = cand.strip().replace("\\:", ":")
             if cand.lower().endswith(".pdf"):
                 path = Path(cand).expanduser()
-                return path if path.is_absolute() else base / path
+                path = path if path.is_absolute() else base / path
+                if path.is_file():
+                    return path
     return None
 
 

@@ -239,3 +239,26 @@ def test_a_duplicate_bibtex_key_is_named_not_called_malformed(env: dict[str, str
               if json.loads(x)["status"] == "error"]  # fmt: skip
     assert errors == ["duplicate BibTeX key 'k1' (line 5): only the first entry with a key is read; give this one "
                       "its own key"]  # fmt: skip
+
+
+def test_a_zotero_file_field_uses_the_pdf_that_is_here_and_no_made_up_path(env: dict[str, str],
+                                                                             tmp_path: Path) -> None:  # fmt: skip
+    import json
+
+    from .pdfs import text_pdf
+
+    here = text_pdf(tmp_path / "here.pdf", title="Reward Code Written by Language Models")
+    bib = tmp_path / "lib.bib"
+    bib.write_text(
+        "@article{a_2031,\n\ttitle = {Gone Elsewhere},\n\tabstract = {We fine-tune a language model with RL.},\n"
+        "\tfile = {Full Text PDF:/home/jane/Zotero/storage/ABCD/Gone.pdf:application/pdf},\n}\n\n"
+        "@article{b_2031,\n\ttitle = {Two Files},\n\tfile = {Snapshot:/nowhere/snap.html:text/html;"
+        f"Missing:/nowhere/x.pdf:application/pdf;Full Text:{here}:application/pdf}},\n}}\n"
+    )
+    out = tmp_path / "out.jsonl"
+    r = run_cli("batch", str(bib), "-o", str(out), "--csv", env=env)
+    assert r.returncode == 0, r.stderr
+    recs = {json.loads(x)["bib_key"]: json.loads(x) for x in out.read_text().splitlines()}
+    assert recs["a_2031"]["result"]["input"] == "abstract" and "Zotero/storage" not in out.read_text()
+    assert recs["b_2031"]["result"]["input"] == "pdf" and recs["b_2031"]["source"] == str(here)
+    assert "Zotero/storage" not in (tmp_path / "out.csv").read_text()
