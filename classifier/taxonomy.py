@@ -58,19 +58,19 @@ class Taxonomy:
             kids.setdefault(n.parent, []).append(n.id)
         self.nodes: dict[str, Node] = {}
         order: list[str] = []
-
-        def walk(node_id: str) -> None:
-            n = next(x for x in spec.nodes if x.id == node_id)
+        by_id = {n.id: n for n in spec.nodes}
+        # depth first, parents before children, in file order; a loop and a dict, not recursion and a scan
+        # per node (50,000 nodes took minutes, a 1,000-deep chain hit the recursion limit)
+        todo = list(reversed(kids.get(None, [])))
+        while todo:
+            node_id = todo.pop()
+            n = by_id[node_id]
             c = tuple(kids.get(node_id, ()))
             self.nodes[node_id] = Node(
                 n.id, n.name, n.definition, n.parent, c, tuple(n.include), tuple(n.exclude), tuple(n.examples)
             )
             order.append(node_id)
-            for k in c:
-                walk(k)
-
-        for root in kids.get(None, []):
-            walk(root)
+            todo.extend(reversed(c))
         self.top_classes: tuple[str, ...] = tuple(r for r in kids.get(None, []) if r != self.out_of_scope)
         self.leaves: tuple[str, ...] = tuple(i for i in order if self.nodes[i].is_leaf and i != self.out_of_scope)
         self.questions: tuple[QuestionSpec, ...] = tuple(spec.questions)

@@ -269,3 +269,21 @@ def test_a_score_divided_by_a_zero_score_is_zero_not_a_crash() -> None:
 
     assert expr.parse("a / b")({"a": 1.0, "b": 0.0}, expr.FUNCTIONS) == 0.0
     assert expr.parse("a / b")({"a": 1.0, "b": 4.0}, expr.FUNCTIONS) == 0.25
+
+
+@pytest.mark.parametrize("shape", ["wide", "deep"])
+def test_big_and_deep_trees_load(shape: str, tmp_path: Path) -> None:
+    """20,000 leaves under one node, or a chain 1,500 deep: both load, parents before children (the walk
+    was recursive and scanned every node per node)."""
+    from classifier.taxonomy import load
+
+    nodes: list[dict] = [{"id": "n0", "name": "N0", "definition": "d"}]
+    for i in range(1, 20_000 if shape == "wide" else 1_500):
+        nodes.append(
+            {"id": f"n{i}", "name": f"N{i}", "definition": "d", "parent": "n0" if shape == "wide" else f"n{i - 1}"}
+        )
+    nodes.append({"id": "out-of-scope", "name": "Out", "definition": "o"})
+    tax = load(write(tmp_path, {"name": shape, "nodes": nodes}))
+    assert len(tax.leaves) == (19_999 if shape == "wide" else 1)
+    assert tax.depth == (2 if shape == "wide" else 1_500)
+    assert tax.ancestors(tax.leaves[-1])[0] == "n0"
