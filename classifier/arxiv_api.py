@@ -8,9 +8,7 @@ ids go in one request, requests are spaced (3 s by default), and every answer is
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 import threading
 import time
 import urllib.error
@@ -20,6 +18,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from .errors import ConfigError, DownloadError, UnknownArxivId
+from .files import write_json_atomic
 
 BATCH = 100  # ids per request: arXiv's own advice for id_list queries
 _ENTRY_ID = re.compile(r"arxiv\.org/abs/(?P<id>.+?)(?P<version>v\d+)?$")
@@ -73,11 +72,7 @@ class ArxivApi:
     def _store(self, meta: Metadata) -> None:
         assert meta.arxiv_id is not None
         try:
-            self.dir.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.dir, suffix=".part")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(asdict(meta), fh)
-            os.replace(tmp, self._path(meta.arxiv_id))
+            write_json_atomic(self._path(meta.arxiv_id), asdict(meta))
         except OSError:
             pass  # a cache that cannot be written costs a request next time, nothing more
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
+from .files import write_json_atomic
 from .resources import ensure_writable_dir
 
 
@@ -51,11 +50,7 @@ class ResultCache:
     def put(self, key: str, value: dict[str, Any]) -> None:
         path = self._path(key)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(value, fh)
-            os.replace(tmp, path)
+            write_json_atomic(path, value, suffix=".tmp")
         except OSError as exc:  # a full disk or a folder gone read-only mid-run: keep the answer, skip the cache
             self.write_error = f"{self.dir}: {exc.strerror or exc}"
 

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 import threading
 import time
 import urllib.error
@@ -25,6 +23,8 @@ from typing import Any
 
 from .arxiv_api import check_http_url
 from .errors import DownloadError
+from .files import write_json_atomic
+from .retry import retry_after_s
 
 BATCH = 50
 MAX_RETRY_AFTER_S = 60.0
@@ -75,13 +75,9 @@ class DoiApi:
 
     def _store(self, doi: str, title: str, abstract: str) -> None:
         try:
-            self.dir.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.dir, suffix=".part")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump({"doi": doi, "title": title, "abstract": abstract}, fh)
-            os.replace(tmp, self._path(doi))
+            write_json_atomic(self._path(doi), {"doi": doi, "title": title, "abstract": abstract})
         except OSError:
-            pass
+            pass  # a cache that cannot be written costs a request next time, nothing more
 
     def lookup(self, dois: list[str]) -> dict[str, dict[str, str]]:
         """``{doi: {"title", "abstract"}}`` for every DOI OpenAlex knows (abstract may be empty)."""
@@ -121,7 +117,9 @@ class DoiApi:
                         data: bytes = resp.read(20_000_000)
                     break
                 except urllib.error.HTTPError as exc:
-                    retry = _retry_after(exc.headers.get("Retry-After") if exc.headers else None)
+                    headers: Any = exc.headers or {}
+                    missing = headers.get("Retry-After") is None  # a 429 without one: a second's pause
+                    retry = 1.0 if missing else retry_after_s(headers, MAX_RETRY_AFTER_S)
                     if exc.code == 429 and attempt == 1 and retry is not None:
                         time.sleep(retry)
                         continue
@@ -144,11 +142,3 @@ class DoiApi:
                 title = " ".join(str(work.get("title") or "").split())
                 out[d] = (title, " ".join(abstract_from_index(work.get("abstract_inverted_index")).split()))
         return out
-
-
-def _retry_after(value: str | None) -> float | None:
-    try:
-        seconds = float(value) if value is not None else 1.0
-    except ValueError:
-        return None
-    return min(max(seconds, 0.0), MAX_RETRY_AFTER_S) if seconds == seconds else None

@@ -4,8 +4,10 @@ until the kernel kills the process (``RLTAXO_PRICES=/dev/zero``)."""
 
 from __future__ import annotations
 
+import json
 import os
 import stat
+import tempfile
 from pathlib import Path
 
 from .errors import UsageError
@@ -44,3 +46,13 @@ def size_ok(path: Path, *, what: str, limit: int = LIST_BYTES) -> None:
         raise UsageError(f"{path}: is a device, not a file; the {what} must be a file")
     if st.st_size > limit:
         raise UsageError(f"{path}: {st.st_size / 1e6:.0f} MB is more than a {what} may have ({limit / 1e6:.0f} MB)")
+
+
+def write_json_atomic(path: Path, value: object, suffix: str = ".part") -> None:
+    """JSON written so that a reader sees the old file or the new one, never half of it: a temporary file
+    in the same folder, then a rename. An OSError is the caller's (caches skip, outputs report)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=suffix)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(value, fh)
+    os.replace(tmp, path)

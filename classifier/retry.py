@@ -11,7 +11,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt, stop_after_delay
 from tenacity.stop import stop_base
@@ -101,3 +101,23 @@ def call_with_retries(
         before=lambda _s: gate.wait(),
     )
     return retrying(fn)
+
+
+def retry_after_s(headers: Any, cap: float = 120.0) -> float | None:
+    """Seconds to wait from ``retry-after-ms``, ``retry-after`` (seconds or an HTTP date); capped. The one
+    reading of these headers: the LLM client, OpenAlex and Zotero all use it."""
+    from email.utils import parsedate_to_datetime
+
+    try:
+        if headers.get("retry-after-ms") is not None:
+            return min(cap, max(0.0, float(headers["retry-after-ms"]) / 1000))
+        value = headers.get("retry-after")
+        if value is None:
+            return None
+        try:
+            return min(cap, max(0.0, float(value)))
+        except ValueError:
+            when = parsedate_to_datetime(value)
+            return min(cap, max(0.0, when.timestamp() - time.time()))
+    except (TypeError, ValueError, OverflowError):
+        return None

@@ -23,6 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError, DownloadError, OutputError, UsageError
+from .readinglist import _arxiv_in
+from .retry import retry_after_s
 
 LOCAL_URL = "http://127.0.0.1:23119/api"
 WEB_URL = "https://api.zotero.org"
@@ -31,7 +33,6 @@ WRITE_BATCH = 50
 PAGE = 100
 MAX_WAIT_S = 120.0
 _LIBRARY = re.compile(r"^(users|groups)/\d+$")
-_ARXIV = re.compile(r"(?:arxiv\.org/(?:abs|pdf)/|arxiv[:.]\s*|10\.48550/arxiv\.)(\d{4}\.\d{4,5})(v\d+)?", re.I)
 
 
 @dataclass
@@ -88,7 +89,7 @@ class Library:
                 rh = {k.lower(): v for k, v in (exc.headers or {}).items()}
             except (urllib.error.URLError, OSError) as exc:
                 raise self._unreachable(exc) from None
-            wait = _seconds(rh.get("retry-after")) if status in (429, 503) else None
+            wait = retry_after_s(rh, MAX_WAIT_S) if status in (429, 503) else None
             if wait is not None:
                 self._wait(wait)
                 continue
@@ -251,7 +252,7 @@ def reading_item(item: dict[str, Any]) -> dict[str, str]:
     """What the reading list needs of a Zotero item: title, abstract, DOI, an arXiv id if it has one."""
     data = item.get("data", {})
     where = " ".join(str(data.get(k) or "") for k in ("url", "DOI", "extra", "archiveID"))
-    m = _ARXIV.search(where)
+    arxiv_id = _arxiv_in(where)  # the reading list's own reading of URLs, DOIs and notes
     doi = str(data.get("DOI") or "")
     creators = [c for c in data.get("creators", []) if isinstance(c, dict)]
     authors = "; ".join(
@@ -264,7 +265,7 @@ def reading_item(item: dict[str, Any]) -> dict[str, str]:
         "key": str(item.get("key") or data.get("key") or ""),
         "title": str(data.get("title") or ""),
         "abstract": str(data.get("abstractNote") or ""),
-        "arxiv_id": m.group(1) if m else "",
+        "arxiv_id": arxiv_id or "",
         "doi": doi,
         "authors": authors,
         "year": (re.search(r"\d{4}", str(data.get("date") or "")) or [""])[0],

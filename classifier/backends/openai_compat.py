@@ -24,7 +24,7 @@ from ..excerpt import Excerpt, estimate_tokens
 from ..gold import Study
 from ..ingest import Paper
 from ..result import Usage, Verdict
-from ..retry import RateGate, call_with_retries
+from ..retry import RateGate, call_with_retries, retry_after_s
 from ..settings import Settings
 from ..taxonomy import Taxonomy
 from . import Backend
@@ -104,25 +104,6 @@ def redact(text: str, secret: str) -> str:
 
 
 MAX_ANSWER_BYTES = 2_000_000  # a chat completion of 800 answer tokens is a few KB
-
-
-def retry_after_s(headers: Any, cap: float = 120.0) -> float | None:
-    """Seconds to wait from ``retry-after-ms``, ``retry-after`` (seconds or an HTTP date); capped."""
-    from email.utils import parsedate_to_datetime
-
-    try:
-        if headers.get("retry-after-ms") is not None:
-            return min(cap, max(0.0, float(headers["retry-after-ms"]) / 1000))
-        value = headers.get("retry-after")
-        if value is None:
-            return None
-        try:
-            return min(cap, max(0.0, float(value)))
-        except ValueError:
-            when = parsedate_to_datetime(value)
-            return min(cap, max(0.0, when.timestamp() - time.time()))
-    except (TypeError, ValueError, OverflowError):
-        return None
 
 
 def _strip_fences(text: str) -> str:

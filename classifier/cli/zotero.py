@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -42,9 +43,20 @@ def _wanted(results: Path, tax: Any, prefix: str) -> dict[str, list[str]]:
     return out
 
 
-def _plan(lib: Any, wanted: dict[str, list[str]], prefix: str) -> list[tuple[str, int, list[dict[str, Any]], list[str],
-                                                                           list[str]]]:  # fmt: skip
-    """(key, version, new tags, added, removed) for every item whose rltaxo tags differ."""
+@dataclass(frozen=True)
+class Change:
+    """One item whose tags of the prefix differ from what they should be."""
+
+    key: str
+    version: int  # the item's version as read: the write is refused (412) if Zotero's moved on
+    tags: list[dict[str, Any]]  # all its tags after the change
+    added: list[str]
+    removed: list[str]
+    old: list[str]  # its tags of the prefix before (what undo puts back)
+
+
+def _plan(lib: Any, wanted: dict[str, list[str]], prefix: str) -> list[Change]:
+    """A change for every item whose tags of the prefix differ from ``wanted`` (push, undo and re-diffs)."""
     from ..zotero import item_keys, prefix_tags, retag
 
     items = item_keys(lib, sorted(wanted))
@@ -56,9 +68,8 @@ def _plan(lib: Any, wanted: dict[str, list[str]], prefix: str) -> list[tuple[str
     for key, item in items.items():
         old, new = prefix_tags(item, prefix), sorted(wanted[key])
         if old != new:
-            added = sorted(set(new) - set(old))
-            removed = sorted(set(old) - set(new))
-            plan.append((key, int(item.get("version", 0)), retag(item, prefix, new), added, removed))
+            added, removed = sorted(set(new) - set(old)), sorted(set(old) - set(new))
+            plan.append(Change(key, int(item.get("version", 0)), retag(item, prefix, new), added, removed, old))
     return plan
 
 
@@ -95,13 +106,13 @@ def _confirm(n: int, yes: bool) -> None:
 def _write(lib: Any, plan: list[Any], wanted: dict[str, list[str]], prefix: str) -> tuple[int, int]:
     """Write the plan; items edited in Zotero meanwhile (412) are read again, re-diffed and written once
     more. Returns (written, still refused)."""
-    failed = lib.write_tags([(k, v, tags) for k, v, tags, _, _ in plan])
+    failed = lib.write_tags([(c.key, c.version, c.tags) for c in plan])
     stale = {k for k, why in failed.items() if why == "412"}
     if stale:
         typer.echo(f"rltaxo: {len(stale)} item(s) changed in Zotero meanwhile: read again, diffed again", err=True)
         again = _plan(lib, {k: wanted[k] for k in stale}, prefix)
         failed = {k: w for k, w in failed.items() if k not in stale}
-        failed.update(lib.write_tags([(k, v, tags) for k, v, tags, _, _ in again]))
+        failed.update(lib.write_tags([(c.key, c.version, c.tags) for c in again]))
     return len(plan) - len(failed), len(failed)
 
 
@@ -120,7 +131,7 @@ def push(
     the prefix: the diff is shown first, an undo file is written before anything else, and an item
     edited in Zotero meanwhile is never overwritten (its version is checked; it is read again)."""
     from ..review.view import check_tree
-    from ..zotero import library_from_env, prefix_tags
+    from ..zotero import library_from_env
 
     try:
         if not results.is_file():
@@ -136,8 +147,8 @@ def push(
         plan = _plan(lib, wanted, prefix)
         note_tag = f"{prefix}note"
         notes = [k for k in sorted(wanted) if not lib.notes_of(k, note_tag)] if note else []
-        for key, _, _, added, removed in plan:
-            typer.echo(f"{key}: " + " ".join([*(f"+{t}" for t in added), *(f"-{t}" for t in removed)]))
+        for c in plan:
+            typer.echo(f"{c.key}: " + " ".join([*(f"+{t}" for t in c.added), *(f"-{t}" for t in c.removed)]))
         for key in notes:
             typer.echo(f"{key}: + a child note ({note_tag})")
         if not plan and not notes:
@@ -147,12 +158,10 @@ def push(
             typer.echo(f"rltaxo: {len(plan) + len(notes)} change(s) would be made (dry run: nothing written)", err=True)
             raise typer.Exit(EXIT_OK)
         _confirm(len(plan) + len(notes), yes)
-        from ..zotero import item_keys
 
-        before = item_keys(lib, [k for k, *_ in plan])
         undo = results.with_name(f"{results.stem}.zotero-undo-{time.strftime('%Y%m%dT%H%M%S')}.json")
         undo_doc: dict[str, Any] = {"rltaxo_zotero_undo": 1, "library": lib.prefix, "prefix": prefix,
-                                    "items": {k: prefix_tags(item, prefix) for k, item in before.items()}}  # fmt: skip
+                                    "items": {c.key: c.old for c in plan}}  # fmt: skip
         try:
             undo.write_text(json.dumps(undo_doc, indent=1) + "\n", encoding="utf-8")
         except OSError as exc:
@@ -183,7 +192,7 @@ def undo(
 ) -> None:
     """Put back the prefix's tags each item had before a push (versions checked as for push)."""
     from ..files import SMALL_BYTES, read_text
-    from ..zotero import item_keys, library_from_env, prefix_tags, retag
+    from ..zotero import item_keys, library_from_env
 
     try:
         try:
@@ -197,11 +206,9 @@ def undo(
             raise UsageError(f"{undo_file}: made for the library {doc.get('library')}, not {lib.prefix}")
         prefix, old = str(doc["prefix"]), {str(k): list(v) for k, v in doc["items"].items()}
         notes = [str(k) for k in doc.get("notes", [])]
-        items = item_keys(lib, sorted(old))
-        plan: list[Any] = [(k, int(item.get("version", 0)), retag(item, prefix, old[k]), [], [])
-                for k, item in items.items() if prefix_tags(item, prefix) != sorted(old[k])]  # fmt: skip
-        for key, *_ in plan:
-            typer.echo(f"{key}: tags of {prefix} back to {', '.join(old[key]) or 'none'}")
+        plan = _plan(lib, old, prefix)
+        for c in plan:
+            typer.echo(f"{c.key}: tags of {prefix} back to {', '.join(old[c.key]) or 'none'}")
         notes = sorted(set(notes) & set(item_keys(lib, notes))) if notes else []  # those still there
         for key in notes:
             typer.echo(f"{key}: the note rltaxo added is deleted")
