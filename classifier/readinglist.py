@@ -142,7 +142,7 @@ def _bib_items(path: Path) -> list[Item]:
 
 def _with_metadata(raw: str | None, title: str, abstract: str, base: Path, bib_key: str | None = None) -> Item:
     """An item from an id/URL/path and/or a title + abstract (BibTeX, CSV, RIS and JSON Lines lists)."""
-    title, abstract = _strip_braces(title), _strip_braces(abstract)
+    title, abstract = decode(title), decode(abstract)  # BibTeX's braces, escapes and accents, as read
     if raw is None and not abstract.strip():
         if title.strip():  # a title alone: classified from it, marked input "title" and needs_review
             return Item(raw=title[:80], source=metadata_source(title, "", raw=title[:80]), bib_key=bib_key)
@@ -158,11 +158,6 @@ def _with_metadata(raw: str | None, title: str, abstract: str, base: Path, bib_k
             return Item(raw=raw or title[:80], error=exc.one_line(), bib_key=bib_key)
         src = source_from_record({"title": title, "abstract": abstract}, base)  # the PDF is gone; the abstract is not
     return Item(raw=raw or src.raw, source=src, bib_key=bib_key)
-
-
-def _strip_braces(text: str) -> str:
-    """BibTeX text as read: ``{RL}HF`` → ``RLHF``, ``Catch \\& {Carry}`` → ``Catch & Carry``, accents composed."""
-    return decode(text)
 
 
 def _csv_items(path: Path, column: str | None) -> list[Item]:

@@ -28,7 +28,7 @@ def review(
     """A local page of every labeled paper, doubtful first: check, accept or change each label. Decisions
     go to <results>.corrections.jsonl at once (a gold file for eval, and the batch outputs use them)."""
     from ..review.corrections import Corrections, corrections_path
-    from ..review.view import load_failed, load_papers, render_page
+    from ..review.view import load_view, render_page
 
     try:
         if not results.is_file():
@@ -45,8 +45,8 @@ def review(
             claim(html, keep=[(results, "results file"), (corrections_path(results), "corrections file")],
                   what="review page")  # fmt: skip
             decided = Corrections(corrections_path(results)).load()
-            page = render_page(load_papers(results, tax, decided), tax, title=results.name, editable=False,
-                               failed=load_failed(results))  # fmt: skip
+            papers, failed = load_view(results, tax, decided)
+            page = render_page(papers, tax, title=results.name, editable=False, failed=failed)
             html.write_text(page, encoding="utf-8")
             typer.echo(f"wrote {html} ({len(decided)} decision(s) shown; open it in any browser)")
             raise typer.Exit(EXIT_OK)

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..taxonomy import Taxonomy
 from .corrections import Corrections, corrections_path
-from .view import load_failed, load_papers, render_page
+from .view import load_view, render_page
 
 MAX_BODY = 20_000  # bytes of a decision request
 
@@ -35,7 +35,8 @@ def create_app(out: Path, tax: Taxonomy, port: int) -> Any:
         st = out.stat()  # FileNotFoundError when it is gone
         stamp = (st.st_mtime_ns, st.st_size, st.st_ino)
         if cache["stat"] != stamp:
-            cache.update(stat=stamp, papers=load_papers(out, tax, {}), failed=load_failed(out))
+            papers, failed = load_view(out, tax, {})
+            cache.update(stat=stamp, papers=papers, failed=failed)
         return cache["papers"], cache["failed"]
 
     def papers() -> list[dict[str, Any]]:

@@ -29,9 +29,22 @@ def check_tree(out: Path, tax: Taxonomy) -> None:
                              hint="pass the --taxonomy the batch used")  # fmt: skip
 
 
+Rows = list[dict[str, Any]]
+
+
+def load_view(out: Path, tax: Taxonomy, corrections: dict[str, dict[str, Any]]) -> tuple[Rows, list[dict[str, str]]]:
+    """The page's papers and its failed items, from one read of the results file."""
+    last = last_per_item(out)
+    return _papers(out, last, tax, corrections), _failed(last)
+
+
 def load_papers(out: Path, tax: Taxonomy, corrections: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     """Every labeled paper of a results file (last record per item), doubtful first."""
-    last = last_per_item(out)
+    return _papers(out, last_per_item(out), tax, corrections)
+
+
+def _papers(out: Path, last: dict[str, dict[str, Any]], tax: Taxonomy,
+            corrections: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:  # fmt: skip
     proposed = proposals_of(out)
     papers = []
     for item, rec in last.items():
@@ -93,10 +106,14 @@ def proposals_of(out: Path) -> dict[str, str]:
 
 def load_failed(out: Path) -> list[dict[str, str]]:
     """Items whose last record failed, with the reason: listed on the page so none silently drops out."""
+    return _failed(last_per_item(out))
+
+
+def _failed(last: dict[str, dict[str, Any]]) -> list[dict[str, str]]:
     return [
         {"item": item, "source": str(rec.get("source") or item),
          "reason": str(rec["error"].get("message") if isinstance(rec.get("error"), dict) else "failed")}
-        for item, rec in last_per_item(out).items()
+        for item, rec in last.items()
         if rec.get("status") != "ok"
     ]  # fmt: skip
 
