@@ -23,15 +23,19 @@ def default_out(reading_list: Path) -> Path:
     return resolved.with_name(resolved.name + ".rltaxo.jsonl") if resolved.name else Path.cwd() / "rltaxo.jsonl"
 
 
+_DERIVED = {".md": "summary", ".csv": "csv", ".bib": "bibtex", ".ris": "ris", ".tex": "latex"}
+
+
 def derived_path(out: Path, ext: str, inputs: Iterable[Path] = ()) -> Path:
     """Where a derived output (``.md``, ``.csv``, ``.bib``) goes: beside the results file, never the
     results file itself, never an input, and never a file rltaxo did not write (nor a FIFO or device),
     whatever the user named them: the next candidate name is taken instead."""
     base = out.name[: -len(".jsonl")] if out.name.endswith(".jsonl") else out.name
     taken = [(out, "results file"), *((p, "reading list") for p in inputs)]
+    what = _DERIVED[ext]
     for stem in (base, base + ".rltaxo", base + ".rltaxo-out"):
         cand = out.with_name(stem + ext)
-        if free(cand, taken):
+        if free(cand, taken, what):
             return cand
     raise OutputError(f"{out}: no free name for its {ext} output", hint="give -o another name")
 

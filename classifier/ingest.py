@@ -421,7 +421,7 @@ def read_pdf(path: str | Path, limits: Limits | None = None) -> Paper:
         raise CorruptPdf(f"{path}: unreadable page (object references nest too deep)") from exc
     except Exception as exc:  # pypdf raises a wide variety on broken content streams
         if type(exc).__name__ == "LimitReachedError" or isinstance(exc, MemoryError):
-            raise PdfMemoryLimit(f"{path}: a stream decompresses past pypdf's safety limit ({_short(exc)})") from exc
+            raise PdfMemoryLimit(_limit_message(path, len(raw) + 1, exc)) from exc
         if not raw:
             raise CorruptPdf(f"{path}: unreadable page 1 ({type(exc).__name__}: {_short(exc)})") from exc
     pages = clean_pages(raw)
@@ -464,11 +464,18 @@ def _raise_if_bomb(reader: Any, path: Path, pages: int) -> None:
             if contents is not None:
                 contents.get_data()
         except LimitReachedError as exc:
-            raise PdfMemoryLimit(
-                f"{path}: page {i + 1} decompresses past pypdf's safety limit ({_short(exc)})"
-            ) from exc
+            raise PdfMemoryLimit(_limit_message(path, i + 1, exc)) from exc
         except Exception:
             continue
+
+
+def _limit_message(path: Path, page: int, exc: BaseException) -> str:
+    """pypdf's limits in words: a stream too long to read at all is not one that inflates too far."""
+    m = re.search(r"Declared stream length of (\d+) exceeds", str(exc))
+    if m:
+        mib = int(m.group(1)) / 2**20
+        return f"{path}: page {page} holds a stream of {mib:.0f} MiB, over pypdf's limit for one stream"
+    return f"{path}: page {page} decompresses past pypdf's safety limit ({_short(exc)})"
 
 
 def _safe_meta(reader: Any) -> bool:

@@ -55,7 +55,9 @@ def slim_page(page: Any, reader: Any) -> None:
         _slim_page(page, reader)
     except MemoryError:
         raise
-    except Exception:
+    except Exception as exc:
+        if type(exc).__name__ == "LimitReachedError":  # pypdf would meet it again, misreported as a loop
+            raise
         return
 
 

@@ -61,6 +61,19 @@ def bomb(decompressed_mb: int = 300) -> bytes:
     )
 
 
+def long_stream(mb: int = 85) -> bytes:
+    """One page whose content stream is stored uncompressed and is longer than pypdf reads in one go."""
+    data = b"BT /F1 12 Tf 72 720 Td (Hello) Tj ET\n" * (mb * 2**20 // 38)
+    return raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << >> >>",
+            _stream(data),
+        ]
+    )
+
+
 def text_page_pdf(garble_xref: bool) -> bytes:
     font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
     lines = b" ".join(b"(Line %d of a plain test page about nothing in particular.) Tj 0 -14 Td" % i for i in range(40))
@@ -98,6 +111,7 @@ def build(folder: Path) -> dict[str, Path]:
         "zero_pages": zero_pages(),
         "circular": circular(),
         "bomb": bomb(),
+        "long_stream": long_stream(),
         "broken_xref": text_page_pdf(garble_xref=True),
     }
     for frac in (0.1, 0.5, 0.9):

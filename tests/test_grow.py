@@ -77,6 +77,8 @@ def test_adopt_writes_a_valid_tree_that_places_the_family(setup: tuple[Path, Pat
                                                           tmp_path: Path) -> None:  # fmt: skip
     tree, out = setup
     assert run_cli("taxonomy", "grow", str(out), "-t", str(tree), "-b", "offline", env=env).returncode == 0
+    again = run_cli("taxonomy", "grow", str(out), "-t", str(tree), "-b", "offline", env=env)
+    assert again.returncode == 0, again.stderr  # its own proposals (and their summary) are its to replace
     proposals = out.with_name("labels.proposals.json")
     doc = json.loads(proposals.read_text())
     pid = max(_new_leaves(doc), key=lambda p: len(p["members"]))["id"]

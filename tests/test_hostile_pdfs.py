@@ -1,6 +1,7 @@
 """Hostile, broken and huge PDFs: each ends in a result or a typed error within its bound."""
 
 import json
+import re
 import signal
 import time
 from pathlib import Path
@@ -25,6 +26,7 @@ EXPECTED: dict[str, type[Exception] | None] = {
     "zero_pages": E.CorruptPdf,
     "circular": E.CorruptPdf,
     "bomb": E.PdfMemoryLimit,
+    "long_stream": E.PdfMemoryLimit,  # said as a stream too long, not as a loop
     "broken_xref": None,  # pypdf rebuilds the xref: a result
     "truncated_10": E.CorruptPdf,
     "truncated_50": E.CorruptPdf,
@@ -55,6 +57,8 @@ def test_each_bad_input_ends_as_expected_within_bound(name: str, bad: dict[str, 
             read_pdf_guarded(bad[name], LIMITS)
         line = info.value.one_line()  # type: ignore[attr-defined]
         assert "\n" not in line and str(bad[name]) in line
+        if name == "long_stream":
+            assert re.search(r"holds a stream of 8\d MiB, over pypdf.s limit", line), line
     assert time.monotonic() - t0 < BOUND_S
 
 

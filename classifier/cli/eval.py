@@ -85,6 +85,11 @@ def run_eval(
     from ..evaluation.runner import evaluate, load_abstracts
 
     try:
+        if baseline_md is not None:
+            from ..guard import claim
+
+            keep = [(p, name) for p, name in ((gold_file, "gold file"), (abstracts, "abstracts file")) if p]
+            claim(baseline_md, keep=keep, what="baseline")
         metas = load_abstracts(abstracts) if abstracts else {}
         pipe = open_pipeline(params, offline=no_download)
         try:

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 import typer
 
 from ..errors import OutputError, UsageError
+from ..guard import claim
 from .app import EXIT_FAILED, EXIT_OK, app, fail
 from .options import TaxonomyOpt, load_taxonomy
 
@@ -160,6 +161,7 @@ def push(
         _confirm(len(plan) + len(notes), yes)
 
         undo = results.with_name(f"{results.stem}.zotero-undo-{time.strftime('%Y%m%dT%H%M%S')}.json")
+        claim(undo, keep=[(results, "results file")], what="undo file")
         undo_doc: dict[str, Any] = {"rltaxo_zotero_undo": 1, "library": lib.prefix, "prefix": prefix,
                                     "items": {c.key: c.old for c in plan}}  # fmt: skip
         try:

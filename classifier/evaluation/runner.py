@@ -217,7 +217,9 @@ def by_input(studies: list[StudyRow]) -> dict[str, InputSplit]:
     return out
 
 
-RUN_FILES = ("metrics.json", "predictions.jsonl", "report.md", "report.html")
+#: The files of an eval run, and what each is (the guard lets each replace only its own kind).
+RUN_FILES = {"metrics.json": "eval metrics", "predictions.jsonl": "eval predictions", "report.md": "eval report",
+             "report.html": "eval page"}  # fmt: skip
 
 
 def _check_writable(out: Path, gold_path: Path) -> None:
@@ -229,8 +231,8 @@ def _check_writable(out: Path, gold_path: Path) -> None:
         ensure_writable_dir(out)
     except OSError as exc:
         raise UsageError(f"--out {out}: cannot write there ({exc.strerror or exc})") from exc
-    for name in RUN_FILES:
-        claim(out / name, keep=[(gold_path, "gold file")], what="eval run")
+    for name, what in RUN_FILES.items():
+        claim(out / name, keep=[(gold_path, "gold file")], what=what)
 
 
 def write_run(out: Path, metrics: EvalMetrics, outcomes: list[StudyOutcome]) -> None:
