@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import os
 import signal
 import subprocess
@@ -265,3 +266,31 @@ def test_ctrl_c_mid_request_ends_at_once_says_how_to_resume_and_the_rerun_collec
         assert r.returncode == 0, r.stderr
         assert fake.uploads == 1 and fake.creates == 1
     assert len(records(tmp_path)) == 6
+
+
+def test_the_shipped_price_table_prices_common_models_with_its_date(env: dict[str, str], tmp_path: Path) -> None:
+    lst = make_list(tmp_path)
+    with FakeBatchAPI() as fake:
+        e = api_env(env, fake) | {"RLTAXO_MODEL": "gpt-4o-mini-2024-07-18"}  # a dated snapshot: its model's rate
+        r = batch(e, lst, "--batch-api", "--dry-run")
+        assert r.returncode == 0, r.stderr
+        assert "unknown" not in r.stdout and "prices: rltaxo's table of 20" in r.stdout, r.stdout
+        plan = json.loads(batch(e, lst, "--dry-run", "--json").stdout)
+        assert plan["cost_usd"] > 0 and plan["batch_cost_usd"] == pytest.approx(plan["cost_usd"] / 2)
+        mine = tmp_path / "mine.json"  # a file of one's own overrides the row and says so
+        mine.write_text(json.dumps({"$as_of": "2099-01", "gpt-4o-mini": {"input": 0.0, "output": 0.0}}))
+        plan = json.loads(batch(e | {"RLTAXO_PRICES": str(mine)}, lst, "--dry-run", "--json").stdout)
+        assert plan["cost_usd"] == 0 and plan["batch_cost_usd"] is None
+        assert plan["prices"].startswith("mine.json of 2099-01 over rltaxo's table of 20")
+        assert fake.uploads == 0 and fake.chat_calls == 0
+
+
+def test_the_shipped_price_table_is_whole() -> None:
+    from classifier.costs import KEYS, bundled_prices
+
+    table = bundled_prices()
+    assert re.fullmatch(r"rltaxo's table of \d{4}-\d{2}", table.label)
+    assert {"gpt-4o-mini", "gpt-4.1-mini", "gpt-5-mini"} <= set(table.rates)
+    for model, rates in table.rates.items():
+        assert set(rates) == set(KEYS), model
+        assert rates["batch_input"] == pytest.approx(rates["input"] / 2), model

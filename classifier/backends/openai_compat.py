@@ -511,10 +511,11 @@ def _price(settings: Settings) -> dict[str, float] | None:
         return None
     from ..costs import load_prices
 
-    price = load_prices(settings.prices).get(settings.model)
+    prices = load_prices(settings.prices)
+    price = prices.get(settings.model)
     if price is None:
         raise E.ConfigError(
-            f"--max-cost needs the price of {settings.model}",
+            f"--max-cost needs the price of {settings.model}, which {prices.label} does not have",
             hint="set RLTAXO_PRICES to a JSON file with its input and output prices",
         )
     return price

@@ -28,7 +28,7 @@ from ..batch_api import (
     submit,
     wait_for,
 )
-from ..costs import cost, load_prices, usage_line
+from ..costs import Prices, cost, load_prices, usage_line
 from ..errors import ConfigError, UsageError
 from ..pipeline import Pipeline
 from ..readinglist import Item
@@ -99,6 +99,7 @@ def plan(pipe: Pipeline, items: list[Item], out: Path, *, batch_api: bool, worke
         "model": model,
         "cost_usd": cost(usage, model, prices) if llm else 0.0,
         "batch_cost_usd": cost(usage, model, prices, "batch_") if llm else 0.0,
+        "prices": prices.label,
         "sent": 0,
     }
     if json_out:
@@ -116,8 +117,10 @@ def plan(pipe: Pipeline, items: list[Item], out: Path, *, batch_api: bool, worke
                f"characters a token) + ~{usage.completion_tokens:,} answer tokens")  # fmt: skip
     for label, key in (("normal API", "cost_usd"), ("Batch API", "batch_cost_usd")):
         value = info[key]
-        shown = f"${value:.4f}" if value is not None else f"unknown (no {label} price for {model} in RLTAXO_PRICES)"
+        shown = (f"${value:.4f}" if value is not None
+                 else f"unknown (no {label} price for {model}; add it in a file named by RLTAXO_PRICES)")  # fmt: skip
         typer.echo(f"  {label}: {shown}")
+    typer.echo(f"  prices: {prices.label} (RLTAXO_PRICES=FILE overrides them)")
     return EXIT_OK
 
 
@@ -247,11 +250,13 @@ def _print(summary: dict[str, Any], c: Collected, open_jobs: list[Any], model: s
         if c.usage.attempts:
             batch_cost = summary["cost_usd"]
             normal = summary["same_run_normal_api_usd"]
-            line = usage_line(c.usage, model, {})
+            line = usage_line(c.usage, model, Prices())
             if batch_cost is not None:
                 line += f", cost ${batch_cost:.4f} at batch rates"
             if normal is not None:
                 line += f" (the normal API: ${normal:.4f})"
+            if batch_cost is not None or normal is not None:
+                line += f"; prices: {prices.label}"
             typer.echo(f"  {line}")
     for note in c.notes:
         typer.echo(f"  {note}")
@@ -275,7 +280,8 @@ def _check_cost(pipe: Pipeline, items: list[Item], out: Path) -> None:
                  "batch_")  # fmt: skip
     if worst is None:
         raise ConfigError(f"--max-cost with --batch-api needs the batch price of {pipe.backend.model}",
-                          hint="add batch_input and batch_output to the RLTAXO_PRICES file")  # fmt: skip
+                          hint=f"{prices.label} has none: add batch_input and batch_output in a file named by "
+                               "RLTAXO_PRICES")  # fmt: skip
     if worst > cap:
         from ..errors import BudgetExceeded
 
