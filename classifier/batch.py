@@ -27,7 +27,7 @@ from .pipeline import Pipeline
 from .progress import Progress
 from .readinglist import Item
 from .records import BatchRecord, RecordError, RecordSummary
-from .result import ClassificationResult, Usage
+from .result import ClassificationResult, Usage, same_model
 
 
 @dataclass
@@ -56,9 +56,7 @@ def _same_maker(rec: RecordSummary, maker: Maker) -> bool:
     if rec.result is None or not rec.result.backend:  # an error record, or a line from an older rltaxo
         return True
     tree, backend, model, prompt = rec.result.made_by()
-    # a server may answer with a dated model name ("gpt-4o-2024-08-06" for "gpt-4o")
-    same_model = model == maker[2] or model.startswith(maker[2] + "-")
-    return (tree, backend, prompt) == (maker[0], maker[1], maker[3]) and same_model
+    return (tree, backend, prompt) == (maker[0], maker[1], maker[3]) and same_model(model, maker[2])
 
 
 def check_maker(done: dict[str, RecordSummary], maker: Maker, out: Path, relabel: bool) -> dict[str, RecordSummary]:

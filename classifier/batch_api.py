@@ -16,6 +16,7 @@ import json
 import os
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -192,6 +193,7 @@ class ResultIndex:
         self.where: dict[str, tuple[Path, int]] = {}
         self.junk = 0
         self.repeated: set[str] = set()  # ids answered more than once (the last answer is used)
+        self.models: Counter[str] = Counter()  # the models that answered, as the response bodies name them
         for path in paths:
             size_ok(path, what="results file")
             if not path.is_file():  # answers are found again by offset: a pipe cannot be read twice
@@ -199,11 +201,15 @@ class ResultIndex:
             with open(path, "rb") as fh:
                 offset = 0
                 for line in fh:
-                    cid = _custom_id(line)
-                    if cid is not None:
+                    obj = _line(line)
+                    cid = str(obj["custom_id"]) if obj is not None and "custom_id" in obj else None
+                    if obj is not None and cid is not None:
                         if cid in self.where:
                             self.repeated.add(cid)
                         self.where[cid] = (path, offset)
+                        model = _model_of(obj)
+                        if model:
+                            self.models[model] += 1
                     elif line.strip():
                         self.junk += 1
                     offset += len(line)
@@ -218,12 +224,19 @@ class ResultIndex:
             return line
 
 
-def _custom_id(line: bytes) -> str | None:
+def _line(line: bytes) -> dict[str, Any] | None:
     try:
         obj = json.loads(line)
-        return str(obj["custom_id"]) if isinstance(obj, dict) and "custom_id" in obj else None
     except ValueError:
         return None
+    return obj if isinstance(obj, dict) else None
+
+
+def _model_of(obj: dict[str, Any]) -> str:
+    response = obj.get("response")
+    body = response.get("body") if isinstance(response, dict) else None
+    model = body.get("model") if isinstance(body, dict) else None
+    return model[:200] if isinstance(model, str) else ""
 
 
 def verdict_of(pipe: Pipeline, line: dict[str, Any] | None) -> Any:

@@ -135,7 +135,22 @@ def parse(source: str) -> Expr:
 
 
 def _is_text(node: ast.expr) -> bool:
+    """Whether ``node`` is text whatever the paper: a string, argmax(), or a choice between two texts."""
+    if isinstance(node, ast.Call):
+        return isinstance(node.func, ast.Name) and node.func.id == "argmax"
+    if isinstance(node, ast.IfExp):
+        return _is_text(node.body) and _is_text(node.orelse)
     return isinstance(node, ast.Constant) and isinstance(node.value, str)
+
+
+def _numeric(x: Any) -> bool:
+    return isinstance(x, (int, float))
+
+
+def _arith(op: Callable[[Any, Any], Any], a: Any, b: Any) -> Any:
+    """Arithmetic on scores only: text that reaches it through a named value (parse cannot see its kind)
+    counts as no evidence, 0.0, rather than crashing a classify or building a huge string."""
+    return op(a, b) if _numeric(a) and _numeric(b) else 0.0
 
 
 def _is_number(node: ast.expr) -> bool:
@@ -158,13 +173,17 @@ def _eval(node: ast.expr, env: Mapping[str, Any], funcs: Mapping[str, Callable[.
         return value
     if isinstance(node, ast.UnaryOp):
         operand = _eval(node.operand, env, funcs)
-        return (not operand) if isinstance(node.op, ast.Not) else -operand
+        if isinstance(node.op, ast.Not):
+            return not operand
+        return -operand if _numeric(operand) else 0.0
     if isinstance(node, ast.BinOp):
-        return _BINOPS[type(node.op)](_eval(node.left, env, funcs), _eval(node.right, env, funcs))
+        return _arith(_BINOPS[type(node.op)], _eval(node.left, env, funcs), _eval(node.right, env, funcs))
     if isinstance(node, ast.Compare):
         left = _eval(node.left, env, funcs)
         for op, right_node in zip(node.ops, node.comparators):
             right = _eval(right_node, env, funcs)
+            if not isinstance(op, (ast.Eq, ast.NotEq)) and _numeric(left) != _numeric(right):
+                return False  # text ordered against a score: never true (parse refuses the visible cases)
             if not _CMPOPS[type(op)](left, right):
                 return False
             left = right
@@ -175,5 +194,8 @@ def _eval(node: ast.expr, env: Mapping[str, Any], funcs: Mapping[str, Callable[.
         assert isinstance(node.func, ast.Name)
         args = [_eval(a, env, funcs) for a in node.args]
         kwargs = {k.arg: _eval(k.value, env, funcs) for k in node.keywords if k.arg}
-        return funcs[node.func.id](*args, **kwargs)
+        try:
+            return funcs[node.func.id](*args, **kwargs)
+        except TypeError:  # max('a', 1) through named values: no evidence
+            return 0.0
     raise ValueError(f"{type(node).__name__} is not allowed")  # unreachable after parse()

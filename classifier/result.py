@@ -6,6 +6,7 @@ works), which also fills in the top class and the path, so a result read back fr
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field, computed_field
@@ -14,6 +15,13 @@ from pydantic import BaseModel, Field, computed_field
 REVIEW_THRESHOLD = 0.6
 
 Facts = dict[str, bool | str]
+
+
+def same_model(answered: str, asked: str) -> bool:
+    """Whether ``answered`` is the model ``asked`` for: a server may name a dated snapshot of it
+    ("gpt-4o-2024-08-06" or "gpt-4-0613"), but "gpt-4o-mini" is not "gpt-4o"."""
+    tail = answered[len(asked) :] if answered.startswith(asked) else None
+    return tail is not None and (tail == "" or re.fullmatch(r"-\d{4}(?:-\d{2}-\d{2})?", tail) is not None)
 
 
 class Usage(BaseModel):

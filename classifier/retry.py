@@ -7,6 +7,7 @@ also closes a gate shared by every worker using the same backend, so a 429 slows
 from __future__ import annotations
 
 import random
+import re
 import sys
 import threading
 import time
@@ -56,6 +57,75 @@ class RateGate:
             if delay <= 0:
                 return
             time.sleep(min(delay, 1.0))
+
+
+class Pacer:
+    """Paces requests before the server has to refuse them: token buckets for ``--rpm`` and ``--tpm``
+    (each full at the start, refilled continuously), and the server's own ``x-ratelimit-remaining-*``
+    headers, which close the shared gate until their ``x-ratelimit-reset-*`` time when a budget is spent.
+    Shared by every worker of one backend; waits in short sleeps, so Ctrl-C ends them."""
+
+    def __init__(self, gate: RateGate, rpm: float | None = None, tpm: float | None = None) -> None:
+        self.gate = gate
+        limits = [float(x) if x is not None else 1.0 for x in (rpm, tpm)]
+        self._buckets = [[x, x / 60.0, x] for x in limits]  # level, refill per second, capacity
+        self._on = [rpm is not None, tpm is not None]
+        self._lock = threading.Lock()
+        self._last_tokens = 0
+
+    def acquire(self, tokens: int) -> None:
+        """Block until one request of ``tokens`` (prompt + answer budget) fits both buckets."""
+        self._last_tokens = tokens
+        if not any(self._on):
+            return
+        need = [1.0, float(tokens)]
+        last = time.monotonic()
+        while True:
+            with self._lock:
+                now = time.monotonic()
+                for b in self._buckets:
+                    b[0] = min(b[2], b[0] + (now - last) * b[1])
+                last = now
+                # a request larger than the whole bucket could never fit: it waits for a full bucket
+                short = [min(n, b[2]) - b[0] if on else 0.0 for n, b, on in zip(need, self._buckets, self._on)]
+                if all(x <= 0 for x in short):
+                    for n, b, on in zip(need, self._buckets, self._on):
+                        if on:
+                            b[0] -= n
+                    return
+                delay = max(x / b[1] for x, b in zip(short, self._buckets) if x > 0)
+            time.sleep(min(delay, 0.5))
+
+    def observe(self, headers: Any) -> None:
+        """Read the server's remaining budgets; when one is spent, every worker waits for its reset."""
+        for what, floor in (("requests", 1), ("tokens", max(self._last_tokens, 1))):
+            remaining = _number(headers, f"x-ratelimit-remaining-{what}")
+            if remaining is None or remaining >= floor:
+                continue
+            reset = _duration(headers.get(f"x-ratelimit-reset-{what}"))
+            wait = min(60.0, reset if reset is not None else 1.0)
+            if wait >= NOTICE_S:
+                notify(f"rltaxo: the server's {what} budget is spent; pausing {wait:.0f} s until it resets")
+            self.gate.close_for(wait)
+
+
+def _number(headers: Any, key: str) -> float | None:
+    try:
+        value = float(headers.get(key))
+    except (TypeError, ValueError):
+        return None
+    return value if value >= 0 else None
+
+
+def _duration(value: Any) -> float | None:
+    """OpenAI's reset times: "1s", "6m0s", "20ms", "1h2m3.5s"."""
+    if not isinstance(value, str):
+        return None
+    parts = re.findall(r"(\d+(?:\.\d+)?)(ms|h|m|s)", value.strip())
+    if not parts or "".join(n + u for n, u in parts) != value.strip():
+        return None
+    scale = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0}
+    return sum(float(n) * scale[u] for n, u in parts)
 
 
 def _retryable(exc: BaseException) -> bool:

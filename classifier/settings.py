@@ -169,8 +169,18 @@ class Settings(BaseSettings):
     seed: int = Field(1234, description="Sampling seed where the server supports it.")
     votes: int = Field(1, ge=1, le=25, description="Self-consistency samples per paper (majority leaf; each paid).")
     max_run_tokens: int | None = Field(None, description="Token budget for a whole run; stops cleanly.")
+    rpm: float | None = Field(
+        None, gt=0, le=1_000_000, allow_inf_nan=False, description="Requests per minute at most (a token bucket)."
+    )
+    tpm: float | None = Field(
+        None,
+        gt=0,
+        le=1e9,
+        allow_inf_nan=False,
+        description="Tokens per minute at most, prompt and answer budget counted as the API does (a token bucket).",
+    )
     max_cost_usd: float | None = Field(
-        None, gt=0, description="Cost cap for a whole run in US$ (needs RLTAXO_PRICES); stops cleanly."
+        None, gt=0, description="Cost cap for a whole run in US$ (the shipped prices, or RLTAXO_PRICES); stops cleanly."
     )
     batch_poll_s: float = Field(
         20.0, gt=0, le=3600, description="First pause between two Batch API polls with --wait (backs off to 60 s)."

@@ -89,6 +89,7 @@ class FakeOpenAI(LocalHTTPServer):
         self.latency = latency
         self.requests: list[dict[str, Any]] = []
         self.headers: list[dict[str, str]] = []
+        self.times: list[float] = []  # when each request arrived (time.monotonic)
         self._lock = threading.Lock()
         outer = self
 
@@ -106,6 +107,7 @@ class FakeOpenAI(LocalHTTPServer):
                 payload = json.loads(body or b"{}")
                 with outer._lock:
                     outer.requests.append(payload)
+                    outer.times.append(time.monotonic())
                     outer.headers.append({k.lower(): v for k, v in self.headers.items()})
                     action = outer.script.pop(0) if outer.script else outer.default
                 time.sleep(outer.latency + action.delay)

@@ -261,3 +261,14 @@ def test_ctrl_c_that_lands_in_a_finalizer_still_stops_the_batch(tmp_path: Path) 
         pipe.close()
     assert fired.is_set(), "the test never delivered its Ctrl-C"
     assert report.interrupted and report.ok < 8
+
+
+@pytest.mark.parametrize(
+    ("answered", "asked", "same"),
+    [("gpt-4o", "gpt-4o", True), ("gpt-4o-2024-08-06", "gpt-4o", True), ("gpt-4-0613", "gpt-4", True),
+     ("gpt-4o-mini", "gpt-4o", False), ("gpt-4o-mini-2024-07-18", "gpt-4o", False), ("gpt-4o", "gpt-4o-mini", False)],
+)  # fmt: skip
+def test_a_dated_snapshot_is_its_model_and_no_other(answered: str, asked: str, same: bool) -> None:
+    from classifier.result import same_model
+
+    assert same_model(answered, asked) is same

@@ -205,13 +205,35 @@ def test_export_then_import_a_vllm_style_result_file(env: dict[str, str], tmp_pa
     out += ["not a result line", json.dumps({"custom_id": "someone-else", "response": {"status_code": 200}})]
     out.append(out[0])  # the same id answered twice
     results.write_text("\n".join(out) + "\n")
-    r = batch(env, lst, "--import-results", str(results), "--from", "abstract", "--json")
+    r = batch(env, lst, "--import-results", str(results), "--from", "abstract", "-m", "fake-model", "--json")
     summary = json.loads(r.stdout)
     assert r.returncode == 1  # one answer was unusable
     assert summary == {"imported": 2, "failed": 1, "not_in_file": 1, "malformed_lines": 1, "unknown_ids": 1,
                        "answered_twice": 1}  # fmt: skip
     recs = records(tmp_path)
     assert sorted(x["status"] for x in recs) == ["error", "ok", "ok"] and {x["via"] for x in recs} == {"import"}
+
+
+def test_imported_answers_carry_the_model_that_made_them(env: dict[str, str], tmp_path: Path) -> None:
+    lst = make_list(tmp_path, 2)
+    requests = tmp_path / "requests.jsonl"
+    assert batch(env, lst, "--export-requests", str(requests), "--from", "abstract").returncode == 0
+    results = tmp_path / "results.jsonl"
+    lines = []
+    for i, line in enumerate(requests.read_text().splitlines()):
+        body = completion(json.dumps(answer())) | {"model": "gpt-4o-mini-2024-07-18"}  # what OpenAI's Batch API says
+        lines.append(json.dumps({"id": f"b{i}", "custom_id": json.loads(line)["custom_id"],
+                                 "response": {"status_code": 200, "body": body}}))  # fmt: skip
+    results.write_text("\n".join(lines) + "\n")
+    r = batch(env, lst, "--import-results", str(results), "--from", "abstract", "-m", "gpt-4o")
+    assert r.returncode == 2 and not (tmp_path / "list.jsonl.rltaxo.jsonl").exists(), r.stderr
+    assert "2 answer(s) there were made by gpt-4o-mini-2024-07-18, not gpt-4o" in r.stderr
+    assert "-m gpt-4o-mini-2024-07-18" in r.stderr
+    r = batch(env, lst, "--import-results", str(results), "--from", "abstract")  # -m gpt-4o-mini: its snapshot
+    assert r.returncode == 0, r.stderr
+    assert {x["result"]["model"] for x in records(tmp_path)} == {"gpt-4o-mini-2024-07-18"}
+    r = batch(env, lst, "--from", "abstract", "--dry-run", "--json")  # the snapshot's labels are this run's
+    assert r.returncode == 0 and json.loads(r.stdout)["labeled"] == 2, r.stderr
 
 
 def test_importing_a_file_that_answers_nothing_of_the_list_exits_2(env: dict[str, str], tmp_path: Path) -> None:

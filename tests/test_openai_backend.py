@@ -92,6 +92,15 @@ def test_429_with_retry_after_is_honoured(tmp_path: Path) -> None:
         assert time.monotonic() - t0 >= 0.95
 
 
+def test_a_spent_request_budget_pauses_before_the_next_request(tmp_path: Path) -> None:
+    with FakeOpenAI() as fake:  # the server says no request is left until 1 s from now: no 429 needed
+        fake.script = [Action(body=ok().body, headers={"x-ratelimit-remaining-requests": "0",
+                                                       "x-ratelimit-reset-requests": "1s"})]  # fmt: skip
+        r = classify(fake, tmp_path, votes=2)
+        assert fake.count == 2 and r.usage.attempts == 2
+        assert fake.times[1] - fake.times[0] >= 0.95
+
+
 @pytest.mark.parametrize("status", [500, 503])
 def test_5xx_is_retried_then_recovers(status: int, tmp_path: Path) -> None:
     with FakeOpenAI() as fake:

@@ -250,6 +250,8 @@ def test_taxonomy_init_writes_a_commented_valid_tree_and_never_overwrites(env: d
         ("'x' < 1", "text compared with a number"),
         ("'a' * 100000 * 100000", "arithmetic on text"),
         ("margin(rl)", "margin() takes 2"),
+        ("1 + argmax(a=rl, b=llm)", "arithmetic on text"),  # argmax gives text, which hypothesis found
+        ("1 > argmax(a=rl, b=llm)", "text compared with a number"),
         ("(" * 300 + "rl" + ")" * 300, "offline.values.rl_all"),
     ],
 )
@@ -269,6 +271,18 @@ def test_a_score_divided_by_a_zero_score_is_zero_not_a_crash() -> None:
 
     assert expr.parse("a / b")({"a": 1.0, "b": 0.0}, expr.FUNCTIONS) == 0.0
     assert expr.parse("a / b")({"a": 1.0, "b": 4.0}, expr.FUNCTIONS) == 0.25
+
+
+@pytest.mark.parametrize(
+    ("source", "value"),
+    [("t * 100000 * 100000", 0.0), ("t + 1", 0.0), ("-t", 0.0), ("t > 1", False), ("max(t, 1)", 0.0),
+     ("t == 'x'", True), ("n * 2", 3.0)],
+)  # fmt: skip
+def test_text_reaching_arithmetic_through_a_named_value_is_no_evidence(source: str, value: object) -> None:
+    """A named value may hold text (argmax), which parse cannot see: no crash and no huge string."""
+    from classifier import expr
+
+    assert expr.parse(source)({"t": "x", "n": 1.5}, expr.FUNCTIONS) == value
 
 
 @pytest.mark.parametrize("shape", ["wide", "deep"])

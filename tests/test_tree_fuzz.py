@@ -5,6 +5,7 @@ problems, exit 2), and a tree it accepts reads and decides a made-up abstract of
 from __future__ import annotations
 
 import json
+import time
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -96,12 +97,15 @@ def test_validate_never_raises_and_accepted_trees_classify(tree: dict[str, Any])
         assert problems and all(isinstance(p, str) and p for p in problems)
         return
     tax = Taxonomy(spec, origin="fuzz")
+    t0 = time.monotonic()
     try:
         cues = _compile(tax)
     except TaxonomyError:
         return  # a tree without cues: the offline backend says so in one line
     decision = decide(read(PAPER, cues), tax)
     assert tax.is_label(decision.leaf)
+    # the bound for any accepted tree (a generous one: these take milliseconds)
+    assert time.monotonic() - t0 < 2.0
 
 
 def _mutated(cues: list[list[str]], groups: dict[str, list[str]], expression: str | None, weight: float,

@@ -23,8 +23,8 @@ from ..evidence import normalise_for_match
 from ..excerpt import Excerpt, estimate_tokens
 from ..gold import Study
 from ..ingest import Paper
-from ..result import Usage, Verdict
-from ..retry import RateGate, call_with_retries, retry_after_s
+from ..result import Usage, Verdict, same_model
+from ..retry import Pacer, RateGate, call_with_retries, retry_after_s
 from ..settings import Settings
 from ..taxonomy import Taxonomy
 from . import Backend
@@ -134,6 +134,7 @@ class OpenAIBackend(Backend):
         if self.mode not in (*MODES, "auto"):
             raise E.ConfigError(f"unknown structured mode {self.mode!r}", hint=f"one of {', '.join(MODES)}, auto")
         self.gate = RateGate()
+        self.pacer = Pacer(self.gate, settings.rpm, settings.tpm)
         self.budget = Budget(settings.max_run_tokens, settings.max_cost_usd, _price(settings))
         self._secret = settings.api_key.get_secret_value() if settings.api_key else ""
         self._client: Any = None
@@ -263,7 +264,8 @@ class OpenAIBackend(Backend):
     ) -> str:
         import openai
 
-        self.budget.check(sum(estimate_tokens(m["content"]) for m in messages), COMPLETION_TOKENS)
+        prompt_tokens = sum(estimate_tokens(m["content"]) for m in messages)
+        self.budget.check(prompt_tokens, COMPLETION_TOKENS)
         kwargs: dict[str, Any] = {
             "model": self.model,
             "messages": messages,
@@ -276,6 +278,7 @@ class OpenAIBackend(Backend):
             kwargs["response_format"] = fmt
 
         def attempt() -> str:
+            self.pacer.acquire(prompt_tokens + COMPLETION_TOKENS)
             usage.attempts += 1
             try:
                 resp = self._complete(kwargs)
@@ -316,6 +319,7 @@ class OpenAIBackend(Backend):
         deadline = time.monotonic() + self.settings.timeout_s
         body = bytearray()
         with self.client().chat.completions.with_streaming_response.create(**kwargs) as raw:
+            self.pacer.observe(raw.headers)
             for chunk in raw.iter_bytes():
                 body += chunk
                 if time.monotonic() > deadline:
@@ -462,7 +466,11 @@ class OpenAIBackend(Backend):
         content = get(message, "content")
         if not isinstance(content, str):
             raise E.InvalidOutputError(f"{self.model}: batch result has no answer text")
-        return self._verdict([self._parse(content)], usage)
+        verdict = self._verdict([self._parse(content)], usage)
+        answered = get(body, "model")
+        if isinstance(answered, str) and same_model(answered, self.model):  # the dated snapshot that answered
+            verdict.model = answered
+        return verdict
 
     def _verdict(self, answers: list[LlmAnswer], usage: Usage) -> Verdict:
         tally = Counter(a.leaf for a in answers)

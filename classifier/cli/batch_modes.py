@@ -32,7 +32,7 @@ from ..costs import Prices, cost, load_prices, usage_line
 from ..errors import ConfigError, UsageError
 from ..pipeline import Pipeline
 from ..readinglist import Item
-from ..result import Usage
+from ..result import Usage, same_model
 from .app import EXIT_FAILED, EXIT_OK
 
 ANSWER_TOKENS = 300  # a typical answer's length, for cost plans (the cap per request is 900)
@@ -148,6 +148,12 @@ def import_results(pipe: Pipeline, items: list[Item], out: Path, source: Path, *
         lines = ResultIndex([source])
     except OSError as exc:
         raise UsageError(f"{source}: cannot read the results file ({exc.strerror or exc})") from None
+    asked = pipe.backend.model
+    others = [m for m in lines.models if not same_model(m, asked)]
+    if others:  # the records would carry -m's name over another model's answers
+        n = sum(lines.models[m] for m in others)
+        raise UsageError(f"{source}: {n} answer(s) there were made by {others[0]}, not {asked} (-m / RLTAXO_MODEL)",
+                         hint=f"import them with -m {others[0]}, the model that answered")  # fmt: skip
     done = done_items(out)
     by_key = {it.key: it for it in items}
     report = Collected()

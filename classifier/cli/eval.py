@@ -20,7 +20,9 @@ from .options import (
     ModeOpt,
     NoCacheOpt,
     OfflineModelOpt,
+    RpmOpt,
     TaxonomyOpt,
+    TpmOpt,
     VotesOpt,
     open_pipeline,
 )
@@ -75,6 +77,8 @@ def run_eval(
     no_cache: NoCacheOpt = False,
     structured_mode: ModeOpt = None,
     votes: VotesOpt = None,
+    rpm: RpmOpt = None,
+    tpm: TpmOpt = None,
     max_cost: MaxCostOpt = None,
 ) -> None:
     """Classify every gold study, print the metrics, and write metrics.json, predictions.jsonl, report.md/html."""

@@ -27,6 +27,18 @@ ModeOpt = Annotated[
     str | None, typer.Option("--structured-mode", help="json_schema | json_object | prompt | auto. [default: auto]")
 ]
 VotesOpt = Annotated[int | None, typer.Option("--votes", min=1, help="Self-consistency: N samples, majority leaf.")]
+RpmOpt = Annotated[
+    float | None,
+    typer.Option("--rpm", help="At most this many LLM requests a minute, all workers together. [env var: RLTAXO_RPM]"),
+]
+TpmOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--tpm",
+        help="At most this many tokens a minute (prompt + answer budget, as the API counts them), all workers "
+        "together. The server's x-ratelimit headers also pause work before a 429. [env var: RLTAXO_TPM]",
+    ),
+]
 MaxTokOpt = Annotated[
     int | None, typer.Option("--max-tokens", min=1, help="Token budget for the whole run; stops cleanly before it.")
 ]
@@ -136,7 +148,7 @@ def _announce_backend(settings: Any, explicit: str | None) -> None:
 PIPELINE_OPTIONS = (
     "taxonomy", "backend", "model", "no_cache", "structured_mode", "votes", "max_tokens", "excerpt_tokens",
     "pdf_timeout", "max_pages", "max_file_mb", "pdf_memory_mb", "input_mode", "max_cost", "examples", "offline_model",
-    "escalate",
+    "escalate", "rpm", "tpm",
 )  # fmt: skip
 
 
