@@ -9,6 +9,10 @@
    glyph widths, though a paper shows the same few thousand strings in the same few fonts again and
    again. ``_shown`` asks pypdf once per font and string and remembers the answer for the PDF.
 
+3. Inside ``word_gaps()`` (ingestion), a pen move of at least ``WORD_GAP`` em inside a ``TJ`` array is a
+   word space even when the font declares a wide space: pypdf asks for 95% of half the declared space, and
+   fonts that declare 500/1000 while the line is set with 0.24 em gaps read "Largelanguagemodelsare".
+
 Every other case is left to pypdf. The shortcuts are proven against one version of pypdf's code, so
 they are installed only when the source of the functions they stand in for hashes as expected; any
 other pypdf runs as it is (and a test says so). They act only inside ``enabled()``, the block in
@@ -32,8 +36,12 @@ _SHOWN: ContextVar[dict[tuple[int, Any], tuple[Any, float, str, float, int]] | N
 )
 # sha256 of the source of the pypdf functions below (``source_hash``) in the versions the shortcuts were
 # checked against: tests compare the text of every corpus page, made-up pages and random streams
-VERIFIED = frozenset({"0d687143fdb924739397b202757729d59570fd819f751e1804393f2b6492547c"})  # pypdf 7.1.1
+VERIFIED = frozenset({"e4a5788f2f8be2711ae53e99c57ba14438c1840e68126086c62bc6f52f3a771f"})  # pypdf 7.1.1
 _installed: bool | None = None
+#: The least TJ pen move (thousandths of an em) that always counts as a word space: kerning stays well
+#: below it, a word space (0.2-0.35 em) above it; set inside ``word_gaps()`` only.
+WORD_GAP = 180.0
+_GAP: ContextVar[float | None] = ContextVar("rltaxo_word_gap", default=None)
 
 
 @contextmanager
@@ -47,6 +55,16 @@ def enabled() -> Iterator[None]:
         _SHOWN.reset(token)
 
 
+@contextmanager
+def word_gaps() -> Iterator[None]:
+    """Inside the block, TJ gaps of WORD_GAP or more are word spaces whatever the font declares."""
+    token = _GAP.set(WORD_GAP)
+    try:
+        yield
+    finally:
+        _GAP.reset(token)
+
+
 def source_hash() -> str | None:
     """The hash of the pypdf code the shortcut stands in for, or None when that code is not there."""
     try:
@@ -56,8 +74,10 @@ def source_hash() -> str | None:
         code = (mult, orient, crlf_space_check, get_text_operands, get_display_str)
         parts = [inspect.getsource(f) for f in code]
         parts += [
-            inspect.getsource(f) for f in (TextExtraction._post_process_text_operation, TextExtraction._handle_tj)
-        ]
+            inspect.getsource(f)
+            for f in (TextExtraction._post_process_text_operation, TextExtraction._handle_tj,
+                      TextExtraction.process_tj_offset)
+        ]  # fmt: skip
     except (ImportError, AttributeError, OSError, TypeError):
         return None
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
@@ -91,6 +111,10 @@ def _fast_class() -> type:
         def _post_process_text_operation(self, str_widths: float) -> None:
             if self._rltaxo_shown is None or not _settled(self, str_widths, mult, orient):
                 super()._post_process_text_operation(str_widths)
+
+        def process_tj_offset(self, offset: float, space_width: float) -> None:
+            gap = _GAP.get()
+            super().process_tj_offset(offset, space_width if gap is None else min(space_width, gap))
 
         def _handle_tj(
             self,

@@ -319,13 +319,63 @@ _ABSTRACT_END = re.compile(
 
 
 def find_abstract(first_pages: str) -> str:
+    """The abstract: after its heading, up to the keywords or the first section; without a heading (some
+    templates have none), the paragraph of prose just before the keywords or the first section. A figure
+    caption that the layout put inside it is left out."""
     m = _ABSTRACT_START.search(first_pages)
-    if not m:
-        return ""
-    rest = first_pages[m.end() :]
-    end = _ABSTRACT_END.search(rest)
-    body = rest[: end.start()] if end else rest[:3000]
-    return " ".join(body.split())
+    if m:
+        rest = first_pages[m.end() :]
+        end = _ABSTRACT_END.search(rest)
+        lines = (rest[: end.start()] if end else rest[:3000]).split("\n")
+    else:
+        lines = _unheaded(first_pages)
+    return " ".join(" ".join(_without_captions(lines)).split())
+
+
+_CAPTION = re.compile(r"^\s*(figure|fig\.|table)\s*\d+\s*[:.|]", re.IGNORECASE)
+
+
+def _without_captions(lines: list[str]) -> list[str]:
+    """Drop each caption: from its "Figure N:" line to the first line that ends a sentence."""
+    out: list[str] = []
+    in_caption = False
+    for ln in lines:
+        if _CAPTION.match(ln):
+            in_caption = True
+        if not in_caption:
+            out.append(ln)
+        elif ln.rstrip().endswith("."):
+            in_caption = False
+    return out
+
+
+def _prose(line: str) -> bool:
+    """A line of running text: a third or more of its words lowercase, no e-mail address (author, title and
+    affiliation lines are mostly capitalised: "Department of Computer Science")."""
+    words = re.findall(r"[A-Za-z][\w'-]*", line)
+    return bool(words) and "@" not in line and sum(w[0].islower() for w in words) >= len(words) / 3
+
+
+def _unheaded(text: str) -> list[str]:
+    """Walk up from the keywords or the first section while the lines read as prose; one capitalised line
+    between two of prose ("... called Trust Region Policy Optimization (TRPO).") does not end it."""
+    end = _ABSTRACT_END.search(text)
+    if not end or end.start() > 8000:
+        return []
+    lines = [ln.strip() for ln in text[: end.start()].rstrip().split("\n")]
+    kept: list[str] = []
+    for i in range(len(lines) - 1, -1, -1):
+        s = lines[i]
+        if not s:
+            if kept:
+                break
+            continue
+        bridged = kept and i > 0 and _prose(lines[i - 1]) and "@" not in s and len(s.split()) >= 3
+        if not (_prose(s) or bridged):
+            break
+        kept.append(s)
+    body = list(reversed(kept))
+    return body if len(body) >= 3 and 300 <= len(" ".join(body)) <= 4000 else []
 
 
 # ---------------------------------------------------------------------------------------------
@@ -404,7 +454,7 @@ def read_pdf(path: str | Path, limits: Limits | None = None) -> Paper:
     runs: list[Run] = []
     chars = 0
     try:
-        with shared_fonts(), fast_text.enabled():
+        with shared_fonts(), fast_text.enabled(), fast_text.word_gaps():
             for i in range(cap):
                 page = reader.pages[i]
                 slim_page(page, reader)

@@ -202,3 +202,63 @@ def test_file_size_limit(tmp_path: Path) -> None:
     pdf = text_pdf(tmp_path / "p.pdf")
     with pytest.raises(PdfTooLarge):
         read_pdf_guarded(pdf, Limits(max_file_mb=0.0001))
+
+
+def test_words_set_with_pen_moves_in_a_font_that_declares_a_wide_space_come_apart(tmp_path: Path) -> None:
+    """A font whose space is declared 500/1000 while its lines are set with 0.24 em gaps (a TJ array of
+    words and pen moves, no space characters): pypdf alone reads "Largelanguagemodelsare"."""
+    from .badpdfs import _stream, raw_pdf
+
+    words = [b"Large", b"language", b"models", b"are", b"trained", b"in", b"two", b"stages", b"with", b"reinforcement",
+             b"learning", b"from", b"feedback"]  # fmt: skip
+    tj = b"[" + b"-237".join(b"(" + w + b")" for w in words) + b"] TJ"
+    lines = b"".join(b"BT /F1 10 Tf 72 %d Td " % (700 - 14 * i) + tj + b" ET\n" for i in range(6))
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 32 /LastChar 126 /Widths [" + \
+        b" ".join([b"500"] * 95) + b"] >>"  # fmt: skip
+    path = tmp_path / "glued.pdf"
+    path.write_bytes(raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        _stream(lines),
+        font,
+    ]))  # fmt: skip
+    text = read_pdf(path).text
+    assert "Large language models are trained in two stages" in text, text[:200]
+
+
+UNHEADED = """A Made-Up Study of Reward Shaping With Language Models
+Ada Example1, Bo Sample2
+1Department of Computer Science, Example University
+2Made-Up Research Lab {ada,bo}@example.org
+Reward design is hard for agents trained with reinforcement
+learning, and hand-written rewards often miss what a designer
+wants. We ask a large language model to write reward code from
+a task description, train agents on those rewards, and feed the
+training statistics back to the model to refine the code. On
+twelve simulated manipulation tasks the written rewards match
+expert ones on nine tasks.
+Keywords: reward design, language models
+1 Introduction
+Agents need rewards."""
+
+
+def test_an_abstract_without_a_heading_is_the_prose_before_the_keywords() -> None:
+    from classifier.ingest import find_abstract
+
+    got = find_abstract(UNHEADED)
+    assert got.startswith("Reward design is hard") and got.endswith("expert ones on nine tasks."), got
+    assert find_abstract("A Title Line\nAda Example, Bo Sample\n1 Introduction\nText.") == ""
+
+
+def test_a_figure_caption_inside_an_abstract_is_left_out() -> None:
+    from classifier.ingest import find_abstract
+
+    text = ("Abstract\nWe train agents with rewards written by a language model and\n"
+            "Figure 1: Overview of the loop. The model writes code, agents\ntrain, statistics go back.\n"
+            "evaluate them on twelve made-up tasks across three simulators.\n1 Introduction\n")  # fmt: skip
+    got = find_abstract(text)
+    assert "Overview" not in got and "statistics go back" not in got
+    assert got == "We train agents with rewards written by a language model and evaluate them on twelve " \
+                  "made-up tasks across three simulators."  # fmt: skip
