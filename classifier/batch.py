@@ -260,6 +260,49 @@ def _work(pipe: Pipeline, item: Item) -> BatchRecord:
         return error_record(item, "internal", f"{type(exc).__name__}: {exc}")
 
 
+#: The offline backend is pure Python and holds the GIL: on lists of titles + abstracts at least this
+#: long, its work goes to forked processes (one per --workers, up to the cores), each taking a chunk.
+PROCESS_MIN_ITEMS = 200
+PROCESS_CHUNK = 16
+_FORKED: Pipeline | None = None  # the pipeline a forked worker inherited
+
+
+def _work_chunk(items: list[Item]) -> list[BatchRecord]:
+    assert _FORKED is not None
+    return [_work(_FORKED, it) for it in items]
+
+
+def _work_chunk_in(pipe: Pipeline, items: list[Item]) -> list[BatchRecord]:
+    return [_work(pipe, it) for it in items]
+
+
+def _ignore_sigint() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it stops handing out work
+
+
+def _process_pool(pipe: Pipeline, todo: list[Item], workers: int) -> Any:
+    """A pool of forked processes for offline work on titles + abstracts (no file, download or network in
+    the workers, so nothing there needs the parent's locks or pacing), or None where threads serve."""
+    global _FORKED
+    import multiprocessing
+
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    n = min(workers, cores)
+    metadata_only = all(it.source is not None and it.source.meta is not None and it.source.path is None
+                        and it.source.arxiv_id is None for it in todo)  # fmt: skip
+    if (pipe.backend.name != "offline" or n < 2 or len(todo) < PROCESS_MIN_ITEMS or not metadata_only
+            or sys.platform != "linux"):  # fmt: skip
+        return None
+    from concurrent.futures import ProcessPoolExecutor
+
+    _FORKED = pipe
+    return ProcessPoolExecutor(
+        max_workers=n, mp_context=multiprocessing.get_context("fork"), initializer=_ignore_sigint
+    )
+
+
 def fill_by_doi(pipe: Pipeline, todo: list[Item], show_progress: bool = True) -> None:
     """Abstracts from OpenAlex for entries known by a DOI and a title only, 50 DOIs a request, before the
     work starts; an entry OpenAlex cannot help stays title-only (classified from it, flagged)."""
@@ -328,28 +371,34 @@ def run_batch(
     t0 = time.monotonic()
     appender = Appender(out)
     write_error: OutputError | None = None
-    pool = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="rltaxo")
-    pending: set[Future[BatchRecord]] = set()
-    queue = list(reversed(todo))
+    processes = _process_pool(pipe, todo, workers)
+    pool = processes or ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="rltaxo")
+    chunk = PROCESS_CHUNK if processes else 1
+    pending: set[Future[list[BatchRecord]]] = set()
+    queue = [todo[i : i + chunk] for i in range(0, len(todo), chunk)][::-1]
     try:
         with sigint_flag() as stop, Progress(len(todo), "batch", enabled=show_progress) as bar:
             while queue or pending:
                 while queue and len(pending) < max(1, workers) * 2:  # bounded: never the whole list at once
-                    pending.add(pool.submit(_work, pipe, queue.pop()))
+                    part = queue.pop()
+                    pending.add(
+                        pool.submit(_work_chunk, part) if processes else pool.submit(_work_chunk_in, pipe, part)
+                    )
                 finished, pending = wait_any(pending, stop)
                 for fut in finished:
-                    rec = fut.result()
-                    appender.write(rec)
-                    ok = rec.result is not None
-                    report.ok += ok
-                    report.failed += not ok
-                    if rec.result is not None:
-                        report.leaves[rec.result.leaf] += 1
-                        if rec.result.decided_by:
-                            report.decided[rec.result.decided_by] += 1
-                        if not rec.result.cached:
-                            report.usage.append(rec.result.usage)
-                    bar.advance(ok)
+                    recs = fut.result()
+                    appender.write_many(recs)
+                    for rec in recs:
+                        ok = rec.result is not None
+                        report.ok += ok
+                        report.failed += not ok
+                        if rec.result is not None:
+                            report.leaves[rec.result.leaf] += 1
+                            if rec.result.decided_by:
+                                report.decided[rec.result.decided_by] += 1
+                            if not rec.result.cached:
+                                report.usage.append(rec.result.usage)
+                        bar.advance(ok)
     except KeyboardInterrupt:
         report.interrupted = True
         for fut in pending:

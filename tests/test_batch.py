@@ -272,3 +272,64 @@ def test_a_dated_snapshot_is_its_model_and_no_other(answered: str, asked: str, s
     from classifier.result import same_model
 
     assert same_model(answered, asked) is same
+
+
+def _made_up_list(tmp: Path, n: int) -> Path:
+    topics = [
+        "a language model fine-tuned with reinforcement learning from human preferences",
+        "a robot whose rewards a language model writes",
+        "a tokenizer trained with supervised learning",
+    ]
+    lst = tmp / "many.jsonl"
+    lst.write_text("".join(json.dumps({"title": f"Made-up study {i}", "abstract": f"We study {topics[i % 3]}, "
+                                       f"on {i % 7 + 2} made-up tasks."}) + "\n" for i in range(n)))  # fmt: skip
+    return lst
+
+
+def test_offline_work_on_long_abstract_lists_goes_to_processes_and_reads_the_same(tmp_path: Path) -> None:
+    """The offline backend holds the GIL: past PROCESS_MIN_ITEMS titles + abstracts, forked processes do the
+    work; the records are those threads give, every item once."""
+    from classifier.batch import PROCESS_MIN_ITEMS, _process_pool, run_batch
+    from classifier.pipeline import Pipeline
+    from classifier.settings import Settings
+
+    if (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1) < 2 or sys.platform != "linux":
+        pytest.skip("processes are used on Linux with two cores or more; this machine has fewer")
+    items = read_list(_made_up_list(tmp_path, PROCESS_MIN_ITEMS + 40))
+    pipe = Pipeline(Settings(backend="offline", cache_dir=tmp_path / "cache"))
+    try:
+        pool = _process_pool(pipe, items, workers=2)
+        assert pool is not None
+        pool.shutdown()
+        assert _process_pool(pipe, items[:10], workers=2) is None  # short lists: threads
+        assert _process_pool(pipe, items, workers=1) is None
+        runs = {}
+        for workers in (1, 2):
+            out = tmp_path / f"out{workers}.jsonl"
+            report = run_batch(pipe, items, out, workers=workers, show_progress=False)
+            assert report.ok == len(items)
+            runs[workers] = {r["item"]: (r["result"]["leaf"], r["result"]["confidence"]) for r in records(out)}
+    finally:
+        pipe.close()
+    assert len(runs[2]) == len(items) == len(records(tmp_path / "out2.jsonl"))
+    assert runs[1] == runs[2]
+
+
+@pytest.mark.slow
+def test_ctrl_c_stops_a_batch_in_processes_and_it_resumes(env: dict[str, str], tmp_path: Path) -> None:
+    lst = _made_up_list(tmp_path, 30_000)
+    out = tmp_path / "out.jsonl"
+    cmd = [sys.executable, "-m", "classifier", "batch", str(lst), "-o", str(out), "-w", "2"]
+    proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    _wait_for_records(out, 200)
+    t0 = time.monotonic()
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130 and time.monotonic() - t0 < 5, err
+    assert "re-run the same command to resume" in err and "Traceback" not in err
+    n = len(records(out))
+    assert 200 <= n < 30_000
+    r = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr
+    assert sorted(x["item"] for x in records(out)) == sorted({x["item"] for x in records(out)})  # each once
+    assert len(records(out)) == 30_000
