@@ -140,8 +140,7 @@ class LearnedModel:
         for rows, names, x in ((s.text_weights, s.vocab, x_text), (s.engine_weights, s.engine_names, x_eng)):
             for j, v in x.items():
                 w = rows[j]
-                for c in range(k):
-                    logits[c] += w[c] * v
+                logits = [z + wc * v for z, wc in zip(logits, w)]
                 contrib.append((v, names[j], w))
         if s.prior:
             logits = [a + b for a, b in zip(logits, s.prior)]
