@@ -54,16 +54,26 @@ class Paper:
 
 
 def read_records(path: Path) -> Iterator[dict[str, Any]]:
-    """The labelled records of a results file, one at a time (a file of any size)."""
+    """The last record of each item in a results file, where it is a label, one at a time (a file of any
+    size): an item labelled again (--relabel, --retry-failed) counts once, as its latest label."""
     size_ok(path, what="results file")
-    with path.open(encoding="utf-8", errors="replace") as fh:
-        for line in fh:
-            try:
-                rec = json.loads(line)
-            except ValueError:
-                continue
-            if isinstance(rec, dict) and rec.get("status") == "ok" and isinstance(rec.get("result"), dict):
-                yield rec
+
+    def lines() -> Iterator[tuple[int, dict[str, Any]]]:
+        with path.open(encoding="utf-8", errors="replace") as fh:
+            for n, line in enumerate(fh):
+                try:
+                    rec = json.loads(line)
+                except ValueError:
+                    continue
+                if isinstance(rec, dict) and "item" in rec:
+                    yield n, rec
+
+    last = {str(rec["item"]): n for n, rec in lines()}
+    keep = set(last.values())
+    del last
+    for n, rec in lines():
+        if n in keep and rec.get("status") == "ok" and isinstance(rec.get("result"), dict):
+            yield rec
 
 
 def papers_of(records: Iterable[dict[str, Any]], tax: Taxonomy) -> list[Paper]:

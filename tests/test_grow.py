@@ -248,3 +248,18 @@ def test_the_review_page_filters_a_proposals_members(setup: tuple[Path, Path], e
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def test_an_item_labelled_again_counts_once_as_its_latest_label(tmp_path: Path) -> None:
+    from classifier.grow import read_records
+
+    out = tmp_path / "out.jsonl"
+    lines = [
+        {"item": "a", "status": "ok", "result": {"leaf": "x", "confidence": 0.2}},
+        {"item": "b", "status": "ok", "result": {"leaf": "y", "confidence": 0.9}},
+        {"item": "a", "status": "ok", "result": {"leaf": "z", "confidence": 0.8}},  # --relabel
+        {"item": "b", "status": "error", "error": {"code": "x", "message": "m"}},  # its latest run failed
+    ]
+    out.write_text("".join(json.dumps(x) + "\n" for x in lines) + "not json\n")
+    got = list(read_records(out))
+    assert [(r["item"], r["result"]["leaf"]) for r in got] == [("a", "z")]
