@@ -184,3 +184,14 @@ def test_the_run_folder_defaults_beside_the_gold_not_where_the_user_stands(env: 
     runs = list((gold_dir / "mine.eval").iterdir())
     assert len(runs) == 1 and (runs[0] / "report.md").exists()
     assert list(cwd.iterdir()) == []
+    (gold_dir / "mine.eval" / runs[0].name).rename(tmp_path / "moved")
+    (gold_dir / "mine.eval").rmdir()
+    gold_dir.chmod(0o555)  # shared, read-only data (root ignores the bits; rltaxo must not)
+    try:
+        r = run_cli("eval", "--backend", "offline", "--gold", str(gold), env=env, cwd=cwd)
+    finally:
+        gold_dir.chmod(0o755)
+    assert r.returncode == 0, r.stderr
+    assert sorted(p.name for p in gold_dir.iterdir()) == ["mine.jsonl"]
+    runs = list((cwd / "eval" / "runs").iterdir())
+    assert len(runs) == 1 and runs[0].name.startswith("mine-") and (runs[0] / "report.md").exists()

@@ -45,8 +45,9 @@ def run_eval(
         Path | None,
         typer.Option(
             "--out",
-            help="Run folder. [default: beside --gold, <gold>.eval/<time>-<backend>-<model>; for the survey's "
-            "gold, eval/runs/<time>-<backend>-<model>]",
+            help="Run folder. [default: beside --gold, <gold>.eval/<time>-<backend>-<model> (a read-only folder: "
+            "eval/runs/<gold>-<time>-<backend>-<model> here); for the survey's gold, "
+            "eval/runs/<time>-<backend>-<model>]",
         ),
     ] = None,
     repeat: Annotated[int, typer.Option("--repeat", min=1, help="Run N times; reports the label flip rate.")] = 1,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import time
 from datetime import datetime, timezone
 from pathlib import Path
@@ -170,10 +171,22 @@ def evaluate(
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         model = "".join(ch if ch.isalnum() or ch in "-." else "_" for ch in pipe.backend.model)[:40]
         run = f"{stamp}-{pipe.backend.name}-{model}"
-        # beside the user's gold file; the survey's own gold (inside the package) keeps eval/runs/ here
-        out = gold_path.parent / f"{gold_path.stem}.eval" / run if gold_path else Path("eval") / "runs" / run
+        # beside the user's gold file, unless its folder is read-only (shared data: even root must not write
+        # there); the survey's own gold (inside the package) keeps eval/runs/ here
+        if gold_path and _open_for_writing(gold_path.parent):
+            out = gold_path.parent / f"{gold_path.stem}.eval" / run
+        else:
+            out = Path("eval") / "runs" / (f"{gold_path.stem}-{run}" if gold_path else run)
     write_run(out, metrics, outcomes)
     return metrics, out
+
+
+def _open_for_writing(folder: Path) -> bool:
+    """Whether a folder is writable and not marked read-only (its write bits, which root ignores)."""
+    try:
+        return os.access(folder, os.W_OK) and bool(folder.stat().st_mode & 0o222)
+    except OSError:
+        return False
 
 
 def stamp_run(metrics: EvalMetrics, pipe: Pipeline, gold_path: Path) -> None:
