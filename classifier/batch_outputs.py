@@ -10,17 +10,22 @@ from pathlib import Path
 from typing import Any
 
 from .errors import OutputError
+from .files import open_for_writing
 from .guard import claim, free
 from .records import RecordSummary
 from .taxonomy import Taxonomy
 
 
 def default_out(reading_list: Path) -> Path:
-    """``<list>.rltaxo.jsonl`` beside the list; ``rltaxo.jsonl`` here for ``/`` or a list read from a pipe."""
+    """``<list>.rltaxo.jsonl`` beside the list, or here when the list's folder is read-only; ``rltaxo.jsonl``
+    here for ``/`` or a list read from a pipe."""
     if not (reading_list.is_file() or reading_list.is_dir()):  # a pipe such as <(...): name the output here
         return Path.cwd() / "rltaxo.jsonl"
     resolved = reading_list.resolve()
-    return resolved.with_name(resolved.name + ".rltaxo.jsonl") if resolved.name else Path.cwd() / "rltaxo.jsonl"
+    if not resolved.name:
+        return Path.cwd() / "rltaxo.jsonl"
+    name = resolved.name + ".rltaxo.jsonl"
+    return resolved.with_name(name) if open_for_writing(resolved.parent) else Path.cwd() / name
 
 
 _DERIVED = {".md": "summary", ".csv": "csv", ".bib": "bibtex", ".ris": "ris", ".tex": "latex"}

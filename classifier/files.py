@@ -56,3 +56,12 @@ def write_json_atomic(path: Path, value: object, suffix: str = ".part") -> None:
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         json.dump(value, fh)
     os.replace(tmp, path)
+
+
+def open_for_writing(folder: Path) -> bool:
+    """Whether a folder is writable and not marked read-only. Default outputs go beside their inputs only
+    then: shared, read-only data stays untouched even for root, who ignores the write bits."""
+    try:
+        return os.access(folder, os.W_OK) and bool(folder.stat().st_mode & 0o222)
+    except OSError:
+        return False

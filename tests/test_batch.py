@@ -333,3 +333,19 @@ def test_ctrl_c_stops_a_batch_in_processes_and_it_resumes(env: dict[str, str], t
     assert r.returncode == 0, r.stderr
     assert sorted(x["item"] for x in records(out)) == sorted({x["item"] for x in records(out)})  # each once
     assert len(records(out)) == 5_000
+
+
+def test_the_default_output_of_a_list_in_a_read_only_folder_lands_here(env: dict[str, str], tmp_path: Path) -> None:
+    shared, here = tmp_path / "shared", tmp_path / "here"
+    shared.mkdir()
+    here.mkdir()
+    lst = shared / "list.jsonl"
+    lst.write_text(json.dumps({"title": "A Made-Up Paper", "abstract": "We study tokenizers."}) + "\n")
+    shared.chmod(0o555)  # shared, read-only data (root ignores the bits; rltaxo must not)
+    try:
+        r = run_cli("batch", str(lst), env=env, cwd=here)
+    finally:
+        shared.chmod(0o755)
+    assert r.returncode == 0, r.stderr
+    assert sorted(p.name for p in shared.iterdir()) == ["list.jsonl"]
+    assert (here / "list.jsonl.rltaxo.jsonl").exists() and (here / "list.jsonl.rltaxo.md").exists()

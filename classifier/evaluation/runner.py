@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import time
 from datetime import datetime, timezone
 from pathlib import Path
@@ -13,7 +12,7 @@ from .. import gold
 from ..arxiv_api import Metadata
 from ..costs import load_prices, total, usage_record
 from ..errors import DownloadError, RltaxoError, SourceError, UsageError
-from ..files import read_text
+from ..files import open_for_writing, read_text
 from ..pipeline import Pipeline
 from ..progress import Progress
 from ..resources import ensure_writable_dir
@@ -173,20 +172,12 @@ def evaluate(
         run = f"{stamp}-{pipe.backend.name}-{model}"
         # beside the user's gold file, unless its folder is read-only (shared data: even root must not write
         # there); the survey's own gold (inside the package) keeps eval/runs/ here
-        if gold_path and _open_for_writing(gold_path.parent):
+        if gold_path and open_for_writing(gold_path.parent):
             out = gold_path.parent / f"{gold_path.stem}.eval" / run
         else:
             out = Path("eval") / "runs" / (f"{gold_path.stem}-{run}" if gold_path else run)
     write_run(out, metrics, outcomes)
     return metrics, out
-
-
-def _open_for_writing(folder: Path) -> bool:
-    """Whether a folder is writable and not marked read-only (its write bits, which root ignores)."""
-    try:
-        return os.access(folder, os.W_OK) and bool(folder.stat().st_mode & 0o222)
-    except OSError:
-        return False
 
 
 def stamp_run(metrics: EvalMetrics, pipe: Pipeline, gold_path: Path) -> None:
