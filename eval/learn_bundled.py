@@ -30,7 +30,7 @@ OUT = ROOT / "classifier" / "models" / "rl-llm.json"
 REPORT = ROOT / "eval" / "BASELINE-learned.md"
 #: How the bundled model is learned. out_of_scope_prior: log-odds for "out of scope", set once from the
 #: cross-validated trade-off (README): recall of out-of-scope papers against leaf accuracy.
-SETTINGS = LearnSettings(C=10.0, engine_weight=0.5, out_of_scope_prior=math.log(1.5))
+SETTINGS = LearnSettings(C=10.0, engine_weight=0.5, out_of_scope_prior=math.log(2.0))
 
 
 def read_rows(shared: Path) -> list[Row]:

@@ -91,7 +91,7 @@ def test_batch_over_every_bad_input_accounts_for_each(
     recs = [json.loads(x) for x in out.read_text().splitlines()]
     assert sorted(Path(x["source"]).stem for x in recs) == sorted(bad)  # every item accounted for, once
     ok = {Path(x["source"]).stem for x in recs if x["status"] == "ok"}
-    assert ok == {n for n, exp in EXPECTED.items() if exp is None}
+    assert ok == {n for n, exp in EXPECTED.items() if exp is None}, [(x["source"], x.get("error")) for x in recs]
 
 
 # --- fuzzing ---------------------------------------------------------------------------------------
