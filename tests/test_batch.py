@@ -315,6 +315,13 @@ def test_offline_work_on_long_abstract_lists_goes_to_processes_and_reads_the_sam
     assert runs[1] == runs[2]
 
 
+def _cmdline(pid: str) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
+    except OSError:
+        return ""
+
+
 @pytest.mark.slow
 def test_ctrl_c_stops_a_batch_in_processes_and_it_resumes(env: dict[str, str], tmp_path: Path) -> None:
     lst = _made_up_list(tmp_path, 5_000)
@@ -327,6 +334,9 @@ def test_ctrl_c_stops_a_batch_in_processes_and_it_resumes(env: dict[str, str], t
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 130 and time.monotonic() - t0 < 5, err
     assert "re-run the same command to resume" in err and "Traceback" not in err
+    time.sleep(0.5)  # the workers finish their chunk and go; none may stay behind
+    left = [pid for pid in os.listdir("/proc") if pid.isdigit() and _cmdline(pid).count(str(lst))]
+    assert not left, f"worker processes left behind: {left}"
     n = len(records(out))
     assert 200 <= n < 5_000
     r = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True, timeout=600)
