@@ -183,6 +183,7 @@ def test_dry_run_prices_the_plan_and_sends_nothing(env: dict[str, str], tmp_path
         assert plan["batch_cost_usd"] == pytest.approx(plan["cost_usd"] / 2)
         r = batch(e | {"OPENAI_API_KEY": "", "OPENAI_BASE_URL": ""}, lst, "--dry-run")  # no endpoint needed
         assert r.returncode == 0 and "6 request(s)" in r.stdout
+        assert sorted(p.name for p in tmp_path.iterdir() if p.name != "cache") == ["list.jsonl", "prices.json"]
         assert fake.uploads == 0 and fake.creates == 0 and fake.chat_calls == 0
         r = batch(e, lst, "--batch-api", "--max-cost", "0.0001")
         assert r.returncode == 1 and "over --max-cost" in r.stderr and fake.uploads == 0

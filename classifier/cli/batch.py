@@ -164,8 +164,10 @@ def batch(
     if len(modes) > 1 and not (modes == ["--batch-api", "--dry-run"] or set(modes) == {"--batch-api", "--dry-run"}):
         raise typer.Exit(fail(UsageError(f"{' and '.join(modes)} cannot be combined")))
     if (modes and modes != ["--batch-api"]) or (batch_api or wait or status or cancel):
-        try:
-            with OutputLock(out):
+        from contextlib import nullcontext
+
+        try:  # a plan only reads: it takes no lock (and leaves no lock file beside the list)
+            with nullcontext() if dry_run else OutputLock(out):
                 code = _other_mode(params, items, out, reading_list, md_path, csv_path, bib_path, ris_path, tex_path)
         except Exception as exc:
             raise typer.Exit(fail(exc)) from None
