@@ -26,7 +26,7 @@ from .interrupt import sigint_flag, wait_any
 from .pipeline import Pipeline
 from .progress import Progress
 from .readinglist import Item
-from .records import BatchRecord, RecordError, RecordSummary
+from .records import BatchRecord, RecordError, RecordSummary, latest
 from .result import ClassificationResult, Usage, same_model
 
 
@@ -267,13 +267,11 @@ PROCESS_CHUNK = 16
 _FORKED: Pipeline | None = None  # the pipeline a forked worker inherited
 
 
-def _work_chunk(items: list[Item]) -> list[BatchRecord]:
-    assert _FORKED is not None
-    return [_work(_FORKED, it) for it in items]
-
-
-def _work_chunk_in(pipe: Pipeline, items: list[Item]) -> list[BatchRecord]:
-    return [_work(pipe, it) for it in items]
+def _work_chunk(items: list[Item], pipe: Pipeline | None = None) -> list[BatchRecord]:
+    """A chunk of items, by ``pipe`` (a thread) or by the pipeline a forked worker inherited."""
+    use = pipe or _FORKED
+    assert use is not None
+    return [_work(use, it) for it in items]
 
 
 def _ignore_sigint() -> None:
@@ -380,10 +378,7 @@ def run_batch(
         with sigint_flag() as stop, Progress(len(todo), "batch", enabled=show_progress) as bar:
             while queue or pending:
                 while queue and len(pending) < max(1, workers) * 2:  # bounded: never the whole list at once
-                    part = queue.pop()
-                    pending.add(
-                        pool.submit(_work_chunk, part) if processes else pool.submit(_work_chunk_in, pipe, part)
-                    )
+                    pending.add(pool.submit(_work_chunk, queue.pop(), None if processes else pipe))
                 finished, pending = wait_any(pending, stop)
                 for fut in finished:
                     recs = fut.result()
@@ -418,19 +413,4 @@ def run_batch(
 
 def iter_records(out: Path) -> Iterator[RecordSummary]:
     """The last record of every item (summaries), read from disk one at a time: outputs of any size."""
-    if not out.exists():
-        return
-    last: dict[str, int] = {}
-    with out.open("rb") as fh:
-        for n, line in enumerate(fh):
-            rec = RecordSummary.read(line)
-            if rec is not None:
-                last[rec.item] = n
-    keep = set(last.values())
-    del last
-    with out.open("rb") as fh:
-        for n, line in enumerate(fh):
-            if n in keep:
-                rec = RecordSummary.read(line)
-                if rec is not None:
-                    yield rec
+    return latest(out, RecordSummary.read, lambda rec: rec.item)

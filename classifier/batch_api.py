@@ -202,8 +202,8 @@ class ResultIndex:
                 offset = 0
                 for line in fh:
                     obj = _line(line)
-                    cid = str(obj["custom_id"]) if obj is not None and "custom_id" in obj else None
-                    if obj is not None and cid is not None:
+                    if obj is not None and "custom_id" in obj:
+                        cid = str(obj["custom_id"])
                         if cid in self.where:
                             self.repeated.add(cid)
                         self.where[cid] = (path, offset)

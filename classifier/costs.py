@@ -5,14 +5,13 @@ read); ``RLTAXO_PRICES`` (``Settings.prices``) names a JSON file in the same for
 any model in it, e.g. ``{"$as_of": "2026-06", "gpt-4o-mini": {"input": 0.15, "output": 0.60,
 "batch_input": 0.075, "batch_output": 0.30}}`` (US$ per million tokens; the ``batch_`` keys are the
 Batch API's rates; keys starting with ``$`` are notes). A dated snapshot name (``gpt-4o-mini-2024-07-18``,
-as the API reports) is priced as its model when the table has no row for the snapshot itself.
+as the API reports; ``result.base_model``) is priced as its model when the table has no row for the snapshot itself.
 """
 
 from __future__ import annotations
 
 import json
 import math
-import re
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
@@ -20,10 +19,9 @@ from typing import Any
 
 from .errors import ConfigError
 from .files import SMALL_BYTES, read_text
-from .result import Usage
+from .result import Usage, base_model
 
 KEYS = ("input", "output", "batch_input", "batch_output")  # US$ per million tokens
-_SNAPSHOT = re.compile(r"-\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass
@@ -34,7 +32,7 @@ class Prices:
     label: str = "rltaxo's table"
 
     def get(self, model: str) -> dict[str, float] | None:
-        return self.rates.get(model) or self.rates.get(_SNAPSHOT.sub("", model))
+        return self.rates.get(model) or self.rates.get(base_model(model))
 
 
 def _required(p: dict[str, Any]) -> dict[str, float]:

@@ -24,6 +24,7 @@ from typing import Any
 
 from .errors import UsageError
 from .files import SMALL_BYTES, read_text, size_ok
+from .records import latest
 from .taxonomy import Taxonomy
 
 FORMAT = "rltaxo-proposals/1"
@@ -57,23 +58,17 @@ def read_records(path: Path) -> Iterator[dict[str, Any]]:
     """The last record of each item in a results file, where it is a label, one at a time (a file of any
     size): an item labelled again (--relabel, --retry-failed) counts once, as its latest label."""
     size_ok(path, what="results file")
-
-    def lines() -> Iterator[tuple[int, dict[str, Any]]]:
-        with path.open(encoding="utf-8", errors="replace") as fh:
-            for n, line in enumerate(fh):
-                try:
-                    rec = json.loads(line)
-                except ValueError:
-                    continue
-                if isinstance(rec, dict) and "item" in rec:
-                    yield n, rec
-
-    last = {str(rec["item"]): n for n, rec in lines()}
-    keep = set(last.values())
-    del last
-    for n, rec in lines():
-        if n in keep and rec.get("status") == "ok" and isinstance(rec.get("result"), dict):
+    for rec in latest(path, _record, lambda rec: str(rec["item"])):
+        if rec.get("status") == "ok" and isinstance(rec.get("result"), dict):
             yield rec
+
+
+def _record(line: bytes) -> dict[str, Any] | None:
+    try:
+        rec = json.loads(line.decode("utf-8", errors="replace"))
+    except ValueError:
+        return None
+    return rec if isinstance(rec, dict) and "item" in rec else None
 
 
 def papers_of(records: Iterable[dict[str, Any]], tax: Taxonomy) -> list[Paper]:

@@ -8,7 +8,9 @@ for a line read (lenient: a line from an older rltaxo still resumes).
 from __future__ import annotations
 
 import json
-from typing import Any, Literal
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -92,3 +94,28 @@ class RecordSummary(BaseModel):
             return cls.model_validate(data)
         except (ValueError, ValidationError):
             return None
+
+
+T = TypeVar("T")
+
+
+def latest(path: Path, read: Callable[[bytes], T | None], item: Callable[[T], str]) -> Iterator[T]:
+    """The last record of every item in a results file, as ``read`` gives it, read from disk one line at a
+    time (twice: which line is each item's last, then those lines), so outputs of any size: an item
+    labelled again (--relabel, --retry-failed, an import) counts once, as its latest record."""
+    if not path.exists():
+        return
+    last: dict[str, int] = {}
+    with path.open("rb") as fh:
+        for n, line in enumerate(fh):
+            rec = read(line)
+            if rec is not None:
+                last[item(rec)] = n
+    keep = set(last.values())
+    del last
+    with path.open("rb") as fh:
+        for n, line in enumerate(fh):
+            if n in keep:
+                rec = read(line)
+                if rec is not None:
+                    yield rec

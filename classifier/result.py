@@ -17,11 +17,18 @@ REVIEW_THRESHOLD = 0.6
 Facts = dict[str, bool | str]
 
 
+_SNAPSHOT = re.compile(r"-\d{4}(?:-\d{2}-\d{2})?$")
+
+
+def base_model(name: str) -> str:
+    """The model a dated snapshot name is of ("gpt-4o-2024-08-06" or "gpt-4-0613": "gpt-4o", "gpt-4")."""
+    return _SNAPSHOT.sub("", name, count=1)
+
+
 def same_model(answered: str, asked: str) -> bool:
-    """Whether ``answered`` is the model ``asked`` for: a server may name a dated snapshot of it
-    ("gpt-4o-2024-08-06" or "gpt-4-0613"), but "gpt-4o-mini" is not "gpt-4o"."""
-    tail = answered[len(asked) :] if answered.startswith(asked) else None
-    return tail is not None and (tail == "" or re.fullmatch(r"-\d{4}(?:-\d{2}-\d{2})?", tail) is not None)
+    """Whether ``answered`` is the model ``asked`` for: a server may name a dated snapshot of it, but
+    "gpt-4o-mini" is not "gpt-4o"."""
+    return answered == asked or base_model(answered) == asked
 
 
 class Usage(BaseModel):
