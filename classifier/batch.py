@@ -274,10 +274,15 @@ def _work_chunk(items: list[Item], pipe: Pipeline | None = None) -> list[BatchRe
     return [_work(use, it) for it in items]
 
 
-def _ignore_sigint() -> None:
+def _forked_worker(parent: int) -> None:
+    """Ctrl-C is the parent's (it stops handing out work); and a worker goes when the parent goes, however
+    it went (a worker waits on a queue whose write end its siblings also hold, so it would wait for ever)."""
     import signal
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it stops handing out work
+    from .ingest import _die_with_parent
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent(parent)
 
 
 def _process_pool(pipe: Pipeline, todo: list[Item], workers: int) -> Any:
@@ -297,7 +302,10 @@ def _process_pool(pipe: Pipeline, todo: list[Item], workers: int) -> Any:
 
     _FORKED = pipe
     return ProcessPoolExecutor(
-        max_workers=n, mp_context=multiprocessing.get_context("fork"), initializer=_ignore_sigint
+        max_workers=n,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_forked_worker,
+        initargs=(os.getpid(),),
     )
 
 
@@ -403,7 +411,9 @@ def run_batch(
         for fut in pending:
             fut.cancel()
     finally:
-        pool.shutdown(wait=not (report.interrupted or write_error), cancel_futures=True)
+        # threads may be mid-request: an interrupted run does not wait for them; forked workers finish their
+        # chunk (a few hundred ms at most) and are told to go, before the CLI's os._exit could orphan them
+        pool.shutdown(wait=processes is not None or not (report.interrupted or write_error), cancel_futures=True)
         appender.close()
         report.seconds = time.monotonic() - t0
     if write_error is not None:

@@ -343,6 +343,19 @@ def test_ctrl_c_stops_a_batch_in_processes_and_it_resumes(env: dict[str, str], t
     assert r.returncode == 0, r.stderr
     assert sorted(x["item"] for x in records(out)) == sorted({x["item"] for x in records(out)})  # each once
     assert len(records(out)) == 5_000
+    # a kill -9 of rltaxo leaves no worker behind either (they watch for their parent)
+    out2 = tmp_path / "out2.jsonl"
+    proc = subprocess.Popen([*cmd[:-3], str(out2), "-w", "2"], env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)  # fmt: skip
+    _wait_for_records(out2, 200)
+    proc.kill()
+    proc.wait()
+    deadline = time.monotonic() + 5
+    while (left := [pid for pid in os.listdir("/proc") if pid.isdigit() and str(lst) in _cmdline(pid)]) and (
+        time.monotonic() < deadline
+    ):
+        time.sleep(0.1)
+    assert not left, f"worker processes outlived a killed rltaxo: {left}"
 
 
 def test_the_default_output_of_a_list_in_a_read_only_folder_lands_here(env: dict[str, str], tmp_path: Path) -> None:
