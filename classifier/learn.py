@@ -227,13 +227,19 @@ def softmax(z: Any, temperature: float = 1.0) -> Any:
     return e / e.sum(axis=1, keepdims=True)
 
 
-def fit_temperature(logits: Any, y: Any) -> float:
-    """The temperature minimising the out-of-fold negative log-likelihood (a grid, then a finer one)."""
+def fit_temperature(logits: Any, y: Any, weights: Any = None) -> float:
+    """The temperature minimising the out-of-fold negative log-likelihood (a grid, then a finer one).
+
+    Rows count with their learning weights: a label a strong model was unsure of (or a model's label
+    against a person's correction) should not pull confidence down as hard as a sure one, else the model
+    is under-confident on exactly the papers whose labels can be trusted."""
     import numpy as np
+
+    w = np.ones(len(y)) if weights is None else np.asarray(weights, dtype=float)
 
     def nll(t: float) -> float:
         p = softmax(logits, t)[np.arange(len(y)), y]
-        return float(-np.log(np.clip(p, 1e-12, 1)).mean())
+        return float(-(w * np.log(np.clip(p, 1e-12, 1))).sum() / w.sum())
 
     best = min(np.exp(np.linspace(-2.5, 2.5, 51)), key=nll)
     fine = min(best * np.exp(np.linspace(-0.1, 0.1, 21)), key=nll)
@@ -333,7 +339,7 @@ def learn(rows: list[Row], tax: Taxonomy, s: LearnSettings | None = None,
     if tax.out_of_scope in labels:
         prior[labels.index(tax.out_of_scope)] = s.out_of_scope_prior
     logits = out_of_fold_logits(rows, labels, s) + prior
-    temperature = fit_temperature(logits, y)
+    temperature = fit_temperature(logits, y, [r.weight for r in rows])
     probs = softmax(logits, temperature)
     # the threshold is set on the rows whose labels are sure where there are such rows (a strong model's
     # doubtful labels are not the yardstick), else on all

@@ -110,6 +110,20 @@ def test_learning_is_deterministic_and_order_free(toy: Path) -> None:
     assert once(made) == once(list(reversed(made)))
 
 
+def test_the_temperature_weighs_rows_as_learning_does() -> None:
+    """Doubtful labels (low weight) that the logits contradict must not make sure rows under-confident."""
+    import numpy as np
+
+    from classifier.learn import fit_temperature
+
+    logits = np.array([[3.0, 0.0]] * 8)
+    y = np.array([0] * 6 + [1] * 2)  # two rows against the logits
+    plain = fit_temperature(logits, y)
+    assert fit_temperature(logits, y, [1.0] * 8) == plain
+    weighted = fit_temperature(logits, y, [1.0] * 6 + [0.25] * 2)
+    assert weighted < plain  # sharper: the contradicting rows count a quarter each
+
+
 def test_a_correction_outweighs_the_llm_label(toy: Path, tmp_path: Path) -> None:
     tax = load_tree(toy)
     paper = {"title": "Made Up Paper About Search", "abstract": "We search a tree of candidates."}
