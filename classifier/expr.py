@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import operator
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -79,6 +80,10 @@ class Expr:
 _ARITY: dict[str, tuple[int, int | None]] = {"min": (1, None), "max": (1, None), "abs": (1, 1), "margin": (2, 2),
                                              "second": (2, None), "argmax": (0, 0)}  # fmt: skip
 MAX_SOURCE = 10_000  # characters of one expression
+#: CPython 3.11's ast.parse keeps the AST constructor's recursion depth in interpreter-wide state; two
+#: threads parsing at once (batch workers compiling a tree's cues) can fail with "SystemError: AST
+#: constructor recursion depth mismatch" (python/cpython#106905), which sank one paper of a batch.
+_PARSE_LOCK = threading.Lock()
 
 
 def parse(source: str) -> Expr:
@@ -88,7 +93,8 @@ def parse(source: str) -> Expr:
     if len(source) > MAX_SOURCE:
         raise ValueError(f"longer than {MAX_SOURCE:,} characters")
     try:
-        tree = ast.parse(source.strip(), mode="eval")
+        with _PARSE_LOCK:
+            tree = ast.parse(source.strip(), mode="eval")
     except SyntaxError as exc:
         raise ValueError(f"syntax error at column {exc.offset or 0}: {exc.msg}") from None
     except (RecursionError, MemoryError):
