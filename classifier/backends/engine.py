@@ -154,13 +154,14 @@ def _split(text: str) -> list[str]:
     return [" ".join(s.split()) for s in _SENTENCE.split(text) if len(s.split()) >= 3]
 
 
+_WE = re.compile(r"\b(?:we|our)\b", re.IGNORECASE)
+
+
 def _weight(sent: str, claim: float, neutral: float) -> float:
     if FUTURE.search(sent):
         return 0.0
-    if BACKGROUND.search(sent) and not re.search(r"\b(?:we|our)\b", sent, re.IGNORECASE):
-        return BACKGROUND_W
     if BACKGROUND.search(sent):
-        return (claim + BACKGROUND_W) / 2
+        return BACKGROUND_W if not _WE.search(sent) else (claim + BACKGROUND_W) / 2
     return claim if CLAIM.search(sent) else neutral
 
 
