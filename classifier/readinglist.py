@@ -1,4 +1,5 @@
-"""Reading lists in the forms researchers already have: text, CSV, BibTeX, RIS, JSON Lines or a folder.
+"""Reading lists in the forms researchers already have: text, Markdown, CSV, BibTeX, RIS, JSON Lines or a
+folder.
 
 BibTeX, RIS, CSV and JSON Lines may carry a title and abstract, which ``--from abstract|auto`` reads
 without any network.
@@ -18,7 +19,15 @@ from pathlib import Path
 from .errors import ReadingListError, RltaxoError
 from .files import read_text, size_ok
 from .latex_text import decode
-from .sources import Source, metadata_source, parse_arxiv, parse_source, sha256_file, source_from_record
+from .sources import (
+    Source,
+    find_arxiv,
+    metadata_source,
+    parse_arxiv,
+    parse_source,
+    sha256_file,
+    source_from_record,
+)
 
 CSV_COLUMNS = ("arxiv_id", "arxiv", "eprint", "id", "source", "url", "path", "pdf", "file")
 
@@ -277,11 +286,30 @@ def read_list(path: Path, column: str | None = None) -> list[Item]:
         lines = read_text(path, what="reading list", encoding="utf-8-sig").splitlines()  # Excel and Notepad write a BOM
     except UnicodeDecodeError as exc:
         raise ReadingListError(f"{path}: not a text reading list ({exc.reason})") from exc
-    items = []
+    return _text_items(lines, path, markdown=suffix in (".md", ".markdown"))
+
+
+def _text_items(lines: list[str], path: Path, markdown: bool) -> list[Item]:
+    """One source a line; a line that is not one but links to arXiv papers (notes, an awesome-list, a
+    Markdown table) gives those papers. In Markdown, prose and headings without a link are skipped; in a
+    text list such a line is a failed item that says why, and ``#`` starts a comment."""
+    items: list[Item] = []
     for line in lines:
-        text = re.sub(r"(^|\s)#.*$", "", line).strip()
-        if text:
-            items.append(_from_text(text, path.parent))
+        text = line.strip() if markdown else re.sub(r"(^|\s)#.*$", "", line).strip()
+        if not text:
+            continue
+        item = _from_text(text, path.parent)
+        linked = find_arxiv(text) if item.error else []
+        if linked:
+            items += [Item(raw=f"arXiv:{i}{v or ''}", source=Source(raw=f"arXiv:{i}{v or ''}", arxiv_id=i, version=v))
+                      for i, v in linked]  # fmt: skip
+        elif not (markdown and item.error):
+            items.append(item)
+    if markdown and not items:
+        raise ReadingListError(
+            f"{path}: no arXiv links or PDF paths in this Markdown file",
+            hint="link papers as https://arxiv.org/abs/<id>, or give one id or path a line",
+        )
     return items
 
 

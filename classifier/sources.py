@@ -75,6 +75,22 @@ def parse_arxiv(text: str) -> tuple[str, str | None] | None:
     return None
 
 
+#: arXiv ids written inside other text: an arxiv.org link, ``arXiv:`` id or arXiv DOI (a bare number in
+#: prose could be anything, so it counts only as a line's first word)
+_EMBEDDED = re.compile(
+    rf"(?:\barxiv\.org/(?:abs|pdf)/|\barxiv:\s?|\b10\.48550/arxiv\.|^){_ID}(?![\w.-]*\d)", re.IGNORECASE
+)
+
+
+def find_arxiv(text: str) -> list[tuple[str, str | None]]:
+    """Every distinct arXiv id ``text`` links to, in order: a reading list's line such as ``* [Title](https://
+    arxiv.org/pdf/2304.05302.pdf), [code](…)`` or ``2304.05302  the RRHF paper``."""
+    found: dict[str, str | None] = {}
+    for m in _EMBEDDED.finditer(text.strip()):
+        found.setdefault(m.group("id"), m.group("version"))
+    return list(found.items())
+
+
 def _short(text: str) -> str:
     return text if len(text) <= 80 else text[:40] + "…" + text[-30:]
 

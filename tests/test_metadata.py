@@ -129,6 +129,38 @@ def test_batch_of_ids_asks_the_api_once_and_downloads_no_pdf(env: dict[str, str]
     assert recs["2101.00000"]["result"]["leaf"] == "llm4rl/reward"
 
 
+def test_a_markdown_list_labels_the_papers_it_links(env: dict[str, str], tmp_path: Path) -> None:
+    """An awesome-list or notes file: the linked papers are the list; prose, headings and code links are
+    not failures."""
+    md = tmp_path / "reading.md"
+    md.write_text(
+        "# Papers we should read\n\nA made-up list of papers, kept by hand.\n\n"
+        "* Reward programs for robots [[paper](https://arxiv.org/pdf/2101.00003.pdf), [code](https://example.org/x)]\n"
+        "| 2021 | Rater preferences | [link](https://arxiv.org/abs/2202.00001v2) | - |\n"
+        "- the same robots paper again: arXiv:2101.00003\n"
+        "- two at once: 10.48550/arXiv.2101.00004 and https://arxiv.org/abs/2101.00005 #tag\n"
+    )
+    with ArxivApiServer(PAPERS) as api:
+        r = run_cli("batch", str(md), "--backend", "offline", "--json", env=api_env(env, api.url))
+    assert r.returncode == 0, r.stderr
+    recs = {x["item"]: x for x in jsonl(tmp_path / "reading.md.rltaxo.jsonl")}
+    assert sorted(recs) == ["arxiv:2101.00003", "arxiv:2101.00004", "arxiv:2101.00005", "arxiv:2202.00001"]
+    assert recs["arxiv:2202.00001"]["result"]["leaf"] == "rl4llm/fine-tuning/with-human-feedback"
+    assert recs["arxiv:2101.00003"]["duplicates"] == ["arXiv:2101.00003"]
+    empty = tmp_path / "notes.md"
+    empty.write_text("# Notes\n\nNothing linked here.\n")
+    r = run_cli("batch", str(empty), env=env)
+    assert r.returncode == 2 and "no arXiv links" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_a_text_line_with_an_id_and_a_note_is_that_paper(tmp_path: Path) -> None:
+    lst = tmp_path / "l.txt"
+    lst.write_text("2101.00003  the robots paper\nsee https://arxiv.org/abs/2101.00004 # not arXiv:2101.00009\nzzz\n")
+    items = read_list(lst)
+    assert [i.key for i in items] == ["arxiv:2101.00003", "arxiv:2101.00004", "bad:zzz"]  # a comment stays one
+    assert "not an arXiv id" in (items[2].error or "")
+
+
 def test_list_abstracts_need_no_network_and_ris_round_trips(env: dict[str, str], tmp_path: Path) -> None:
     ris = tmp_path / "lib.ris"
     ris.write_text(

@@ -1,7 +1,7 @@
 import pytest
 
 from classifier.errors import SourceNotFound
-from classifier.sources import parse_arxiv, parse_source
+from classifier.sources import find_arxiv, parse_arxiv, parse_source
 
 
 @pytest.mark.parametrize(
@@ -39,3 +39,25 @@ def test_existing_file_wins(tmp_path) -> None:
 def test_unknown_source_is_a_clear_error(text: str) -> None:
     with pytest.raises(SourceNotFound):
         parse_source(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        ("* Title [[paper](https://arxiv.org/pdf/2310.12931.pdf), [code](https://example.org/x)]", ["2310.12931"]),
+        (
+            "| 2023 | T | [a](https://arxiv.org/abs/2310.12931) | [b](http://arxiv.org/abs/2310.12931v2) |",
+            ["2310.12931"],
+        ),
+        ("2310.12931  a note after the id", ["2310.12931"]),
+        (
+            "arXiv:2106.09685v2 and arxiv: 1707.06347, and 10.48550/arXiv.2203.02155",
+            ["2106.09685", "1707.06347", "2203.02155"],
+        ),
+        ("https://arxiv.org/abs/hep-th/9901001v1", ["hep-th/9901001"]),
+        ("release 2023.12345 of a tool, page 1234.56789", []),  # numbers in prose are not ids
+        ("arxiv.org/abs/2310.129311", []),  # too many digits: not this id
+    ],
+)
+def test_ids_linked_inside_a_line(text: str, ids: list[str]) -> None:
+    assert [i for i, _ in find_arxiv(text)] == ids
