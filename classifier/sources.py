@@ -21,9 +21,15 @@ from .errors import DownloadError, SourceNotFound, UnknownArxivId
 _NEW_ID = r"\d{4}\.\d{4,5}"
 _OLD_ID = r"[a-z][a-z\-]*(?:\.[A-Z]{2})?/\d{7}"
 _ID = rf"(?P<id>{_NEW_ID}|{_OLD_ID})(?P<version>v\d+)?"
+#: Pages that name a paper by its arXiv id: arXiv's own (abstract, PDF, HTML view, mirrors) and the
+#: readers researchers share links from (ar5iv, Hugging Face papers, alphaXiv)
+_PAGE = (
+    r"(?:(?:www\.|export\.|browse\.)?arxiv\.org/(?:abs|pdf|html)|ar5iv(?:\.labs\.arxiv)?\.org/(?:abs|html)"
+    r"|(?:www\.)?huggingface\.co/papers|(?:www\.)?alphaxiv\.org/(?:abs|overview|pdf))/"
+)
 _PATTERNS = [
     re.compile(rf"^(?:arxiv:)?{_ID}$", re.IGNORECASE),
-    re.compile(rf"^(?:https?://)?(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/{_ID}(?:\.pdf)?/?$", re.IGNORECASE),
+    re.compile(rf"^(?:https?://)?{_PAGE}{_ID}(?:\.pdf)?/?(?:[?#]\S*)?$", re.IGNORECASE),
     re.compile(rf"^(?:https?://(?:dx\.)?doi\.org/)?10\.48550/arxiv\.{_ID}$", re.IGNORECASE),
 ]
 
@@ -77,9 +83,7 @@ def parse_arxiv(text: str) -> tuple[str, str | None] | None:
 
 #: arXiv ids written inside other text: an arxiv.org link, ``arXiv:`` id or arXiv DOI (a bare number in
 #: prose could be anything, so it counts only as a line's first word)
-_EMBEDDED = re.compile(
-    rf"(?:\barxiv\.org/(?:abs|pdf)/|\barxiv:\s?|\b10\.48550/arxiv\.|^){_ID}(?![\w.-]*\d)", re.IGNORECASE
-)
+_EMBEDDED = re.compile(rf"(?:(?<![\w.-]){_PAGE}|\barxiv:\s?|\b10\.48550/arxiv\.|^){_ID}(?![\w.-]*\d)", re.IGNORECASE)
 
 
 def find_arxiv(text: str) -> list[tuple[str, str | None]]:
@@ -120,7 +124,8 @@ def parse_source(text: str, base_dir: Path | None = None) -> Source:
         return Source(raw=text, arxiv_id=parsed[0], version=parsed[1])
     if text.startswith(("http://", "https://")):
         raise SourceNotFound(
-            f"{text}: not an arXiv URL", hint="give an arxiv.org/abs or /pdf URL, an arXiv id, or a local PDF"
+            f"{text}: not an arXiv URL",
+            hint="give an arXiv id, an arxiv.org abs/pdf/html URL (or its Hugging Face or alphaXiv page), or a PDF",
         )
     raise SourceNotFound(f"{text}: no such file, and not an arXiv id")
 

@@ -16,6 +16,11 @@ from classifier.sources import find_arxiv, parse_arxiv, parse_source
         "arxiv.org/abs/2310.12931/",
         "10.48550/arXiv.2310.12931",
         "https://doi.org/10.48550/arXiv.2310.12931",
+        "https://arxiv.org/html/2310.12931v2#S3",  # arXiv's HTML view
+        "https://arxiv.org/abs/2310.12931?context=cs.CL",
+        "https://ar5iv.labs.arxiv.org/html/2310.12931",
+        "https://huggingface.co/papers/2310.12931",
+        "https://www.alphaxiv.org/abs/2310.12931",
     ],
 )
 def test_arxiv_spellings_share_one_key(text: str) -> None:
@@ -35,7 +40,8 @@ def test_existing_file_wins(tmp_path) -> None:
     assert parse_source(str(p)).path == p
 
 
-@pytest.mark.parametrize("text", ["nope.pdf", "1234.5", "https://example.com/paper.pdf"])
+@pytest.mark.parametrize("text", ["nope.pdf", "1234.5", "https://example.com/paper.pdf",
+                                  "https://notarxiv.org/abs/2310.12931"])  # fmt: skip
 def test_unknown_source_is_a_clear_error(text: str) -> None:
     with pytest.raises(SourceNotFound):
         parse_source(text)
