@@ -19,6 +19,7 @@ from pathlib import Path
 from .errors import ReadingListError, RltaxoError
 from .files import read_text, size_ok
 from .latex_text import decode
+from .markdown_entries import blocks
 from .sources import (
     Source,
     find_arxiv,
@@ -286,10 +287,31 @@ def read_list(path: Path, column: str | None = None) -> list[Item]:
         lines = read_text(path, what="reading list", encoding="utf-8-sig").splitlines()  # Excel and Notepad write a BOM
     except UnicodeDecodeError as exc:
         raise ReadingListError(f"{path}: not a text reading list ({exc.reason})") from exc
-    return _text_items(lines, path, markdown=suffix in (".md", ".markdown"))
+    if suffix in (".md", ".markdown"):
+        return _markdown_items(lines, path)
+    return _text_items(lines, path)
 
 
-def _text_items(lines: list[str], path: Path, markdown: bool) -> list[Item]:
+def _markdown_items(lines: list[str], path: Path) -> list[Item]:
+    """A digest's entries (heading, link, ``Abstract:``) from their own title and abstract; the rest of
+    the file line by line, where prose, headings and other links are passed over."""
+    items: list[Item] = []
+    for block in blocks(lines):
+        if not block.entry:
+            items += _text_items(block.lines, path, markdown=True)
+            continue
+        ident = f"arXiv:{block.arxiv[0]}{block.arxiv[1] or ''}" if block.arxiv else None
+        src = metadata_source(block.title, block.abstract, ident, raw=ident or block.title[:80] or None)
+        items.append(Item(raw=src.raw, source=src))
+    if not items:
+        raise ReadingListError(
+            f"{path}: no arXiv links, PDF paths or abstracts in this Markdown file",
+            hint="link papers as https://arxiv.org/abs/<id>, or give one id or path a line",
+        )
+    return items
+
+
+def _text_items(lines: list[str], path: Path, markdown: bool = False) -> list[Item]:
     """One source a line; a line that is not one but links to arXiv papers (notes, an awesome-list, a
     Markdown table) gives those papers. In Markdown, prose and headings without a link are skipped; in a
     text list such a line is a failed item that says why, and ``#`` starts a comment."""
@@ -305,11 +327,6 @@ def _text_items(lines: list[str], path: Path, markdown: bool) -> list[Item]:
                       for i, v in linked]  # fmt: skip
         elif not (markdown and item.error):
             items.append(item)
-    if markdown and not items:
-        raise ReadingListError(
-            f"{path}: no arXiv links or PDF paths in this Markdown file",
-            hint="link papers as https://arxiv.org/abs/<id>, or give one id or path a line",
-        )
     return items
 
 

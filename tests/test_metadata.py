@@ -153,6 +153,21 @@ def test_a_markdown_list_labels_the_papers_it_links(env: dict[str, str], tmp_pat
     assert r.returncode == 2 and "no arXiv links" in r.stderr and len(r.stderr.strip().splitlines()) == 1
 
 
+def test_a_markdown_digest_is_classified_from_its_abstracts_offline(env: dict[str, str], tmp_path: Path) -> None:
+    md = tmp_path / "digest.md"
+    md.write_text(
+        f"# {REWARD[0]}\n\n**Link**: [PDF](https://arxiv.org/pdf/2101.00003)\n\n**Abstract**: {REWARD[1]}\n\n---\n"
+        f"# {RLHF[0]}\n\n**Link**: [PDF](https://arxiv.org/pdf/2202.00001v2)\n\n**Abstract**: {RLHF[1]}\n"
+    )
+    e = api_env(env, "http://127.0.0.1:9/api/query")  # a closed port: any request would fail
+    r = run_cli("batch", str(md), "--backend", "offline", env=e)
+    assert r.returncode == 0, r.stderr
+    got = {x["item"]: x["result"] for x in jsonl(tmp_path / "digest.md.rltaxo.jsonl")}
+    assert got["arxiv:2101.00003"]["leaf"] == "llm4rl/reward" and got["arxiv:2101.00003"]["title"] == REWARD[0]
+    assert got["arxiv:2202.00001"]["leaf"] == "rl4llm/fine-tuning/with-human-feedback"
+    assert {x["input"] for x in got.values()} == {"abstract"}
+
+
 def test_a_text_line_with_an_id_and_a_note_is_that_paper(tmp_path: Path) -> None:
     lst = tmp_path / "l.txt"
     lst.write_text("2101.00003  the robots paper\nsee https://arxiv.org/abs/2101.00004 # not arXiv:2101.00009\nzzz\n")

@@ -40,8 +40,8 @@ def batch(
     reading_list: Annotated[
         Path,
         typer.Argument(
-            help="Text file (one id/URL/path a line), Markdown (.md: the arXiv papers it links), .csv, .bib, .ris, "
-            ".jsonl, a PDF folder, or zotero:[COLLECTION] "
+            help="Text file (one id/URL/path a line), Markdown (.md: the papers it links, or a digest with "
+            "abstracts), .csv, .bib, .ris, .jsonl, a PDF folder, or zotero:[COLLECTION] "
             "(a Zotero library: the local API, or the web API with RLTAXO_ZOTERO_LIBRARY and RLTAXO_ZOTERO_KEY)."
         ),
     ],
