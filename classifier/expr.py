@@ -83,7 +83,7 @@ MAX_SOURCE = 10_000  # characters of one expression
 #: CPython 3.11's ast.parse keeps the AST constructor's recursion depth in interpreter-wide state; two
 #: threads parsing at once (batch workers compiling a tree's cues) can fail with "SystemError: AST
 #: constructor recursion depth mismatch" (python/cpython#106905), which sank one paper of a batch.
-_PARSE_LOCK = threading.Lock()
+PARSE_LOCK = threading.Lock()
 
 
 def parse(source: str) -> Expr:
@@ -93,7 +93,7 @@ def parse(source: str) -> Expr:
     if len(source) > MAX_SOURCE:
         raise ValueError(f"longer than {MAX_SOURCE:,} characters")
     try:
-        with _PARSE_LOCK:
+        with PARSE_LOCK:
             tree = ast.parse(source.strip(), mode="eval")
     except SyntaxError as exc:
         raise ValueError(f"syntax error at column {exc.offset or 0}: {exc.msg}") from None

@@ -10,6 +10,7 @@ PDF content under two names) collapse into one item that remembers its other spe
 
 from __future__ import annotations
 
+import ast
 import csv
 import json
 import re
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ReadingListError, RltaxoError
+from .expr import PARSE_LOCK
 from .files import read_text, size_ok
 from .latex_text import decode
 from .markdown_entries import blocks
@@ -213,7 +215,7 @@ def _jsonl_items(path: Path) -> list[Item]:
         if not line.strip():
             continue
         try:
-            rec = json.loads(line)
+            rec = _json_or_python(line)
             src = source_from_record(rec, path.parent)
         except ValueError as exc:
             items.append(Item(raw=f"line {n}", error=f"line {n}: not JSON ({exc})"))
@@ -227,6 +229,24 @@ def _jsonl_items(path: Path) -> list[Item]:
                                   rec.get("venue", ""), rec.get("doi", ""))  # fmt: skip
         items.append(item)
     return items
+
+
+def _json_or_python(line: str) -> object:
+    """A JSON line, or a Python dict written with ``str(dict)`` (single quotes: digest scripts write
+    these), read as a literal only: nothing in it runs."""
+    try:
+        return json.loads(line)
+    except ValueError as exc:
+        if not line.lstrip().startswith("{"):
+            raise
+        try:
+            with PARSE_LOCK:  # ast.parse is not thread-safe on 3.11 (expr.PARSE_LOCK)
+                rec = ast.literal_eval(line.strip())
+        except (ValueError, TypeError, SyntaxError, RecursionError, MemoryError):
+            raise exc from None
+        if not isinstance(rec, dict):
+            raise exc from None
+        return rec
 
 
 def _ris_items(path: Path) -> list[Item]:

@@ -168,6 +168,21 @@ def test_a_markdown_digest_is_classified_from_its_abstracts_offline(env: dict[st
     assert {x["input"] for x in got.values()} == {"abstract"}
 
 
+def test_json_lines_written_as_python_dicts_are_read_as_literals_only(tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+    lst = tmp_path / "digest.jsonl"
+    lst.write_text(
+        repr({"arxiv_id": "arXiv:2101.00003", "title": REWARD[0], "abstract": REWARD[1], "authors": "A. Person"})
+        + "\n"
+        + f"{{'title': __import__('pathlib').Path({str(marker)!r}).touch(), 'abstract': 'x'}}\n"
+        + "['a list', 'not a record']\n"
+    )
+    items = read_list(lst)
+    assert items[0].key == "arxiv:2101.00003" and items[0].source is not None and items[0].source.has_abstract
+    assert [i.error and i.error.split(" (")[0] for i in items[1:]] == ["line 2: not JSON", "line 3: not JSON"]
+    assert not marker.exists()  # read as a literal: nothing in a list runs
+
+
 def test_a_text_line_with_an_id_and_a_note_is_that_paper(tmp_path: Path) -> None:
     lst = tmp_path / "l.txt"
     lst.write_text("2101.00003  the robots paper\nsee https://arxiv.org/abs/2101.00004 # not arXiv:2101.00009\nzzz\n")
