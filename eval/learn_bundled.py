@@ -1,13 +1,14 @@
 """Learn the bundled RL/LLM model from ../shared (deterministic: the same data gives the same bytes).
 
-    python eval/learn_bundled.py [--shared ../shared] [--loo] [--check]
+    python eval/learn_bundled.py [--shared ../shared] [--loo] [--curve] [--check]
 
 Rows: the 651 real abstracts of ../shared/train (labels from a strong model: `sure` rows weigh 1, `unsure`
 ones 0.5 with their second choice at 0.3) and the 24 gold + 22 dev abstracts (hand-labelled, weight 2).
 Writes classifier/models/rl-llm.json (weights, vocabulary and figures only: no text of any paper) and
 eval/BASELINE-learned.md with the cross-validated figures beside the engine alone's on the same rows.
 --loo adds gold and dev leave-one-out: each study predicted, from its PDF where the corpus has it, by a
-model learned without it. --check only verifies that the bundled file is what these rows give.
+model learned without it. --curve adds a learning curve. --check only verifies that the bundled file is
+what these rows give.
 """
 
 from __future__ import annotations
@@ -121,6 +122,36 @@ def unseen_pdfs(rows: list[Row], shared: Path, tax) -> list[dict]:  # type: igno
     return out
 
 
+def learning_curve(rows: list[Row], tax) -> list[dict]:  # type: ignore[no-untyped-def]
+    """Cross-validated accuracy when each fold learns from only part of its training papers: does the
+    model want more data, or more settings? The held-out folds are the same at every size."""
+    import random
+
+    import numpy as np
+
+    from classifier.learn import folds
+
+    labels = list(tax.labels)
+    y = np.array([labels.index(r.label) for r in rows])
+    prior = np.zeros(len(labels))
+    prior[labels.index(tax.out_of_scope)] = SETTINGS.out_of_scope_prior
+    sure = np.array(["sure" in r.tags for r in rows])
+    out_m = y == labels.index(tax.out_of_scope)
+    out = []
+    for frac in (0.25, 0.5, 0.75, 1.0):
+        pred = np.zeros(len(rows), dtype=int)
+        for tr, te in folds(rows, labels, SETTINGS.folds, SETTINGS.seed):
+            groups = sorted({rows[i].group for i in tr})
+            keep = set(random.Random(SETTINGS.seed).sample(groups, round(frac * len(groups))))
+            model = fit([rows[i] for i in tr if rows[i].group in keep], labels, SETTINGS)
+            pred[te] = (model.logits([rows[i] for i in te]) + prior).argmax(1)
+        ok = pred == y
+        out.append({"fraction": frac, "rows": round(frac * len(rows) * (SETTINGS.folds - 1) / SETTINGS.folds),
+                    "accuracy": float(ok.mean()), "sure": float(ok[sure].mean()),
+                    "oos_recall": float(ok[out_m].mean())})  # fmt: skip
+    return out
+
+
 def fmt(v: object) -> str:
     return "–" if v is None else (f"{v:.3f}" if isinstance(v, float) else str(v))
 
@@ -130,6 +161,7 @@ def main() -> int:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--loo", action="store_true", help="also gold and dev leave-one-out (PDFs where present)")
     ap.add_argument("--check", action="store_true", help="only check the bundled file is what the rows give")
+    ap.add_argument("--curve", action="store_true", help="also a learning curve (accuracy against rows learned from)")
     args = ap.parse_args()
     tax = bundled()
     rows = read_rows(args.shared)
@@ -199,6 +231,14 @@ def main() -> int:
         lines += ["", "Wrong:", ""]
         lines += [f"- {x['role']} {x['id']} ({x['input']}): gold `{x['gold']}`, predicted `{x['pred']}` at {x['conf']}"
                   for x in loo if x["pred"] != x["gold"]]  # fmt: skip
+    if args.curve:
+        lines += ["", "## Learning curve", "",
+                  "Each fold learns from part of its training papers (the held-out folds stay the same):", "",
+                  "| training rows per fold | leaf accuracy (all) | leaf accuracy (sure) | out-of-scope recall |",
+                  "|---|---|---|---|"]  # fmt: skip
+        for c in learning_curve(learned.rows, tax):
+            lines.append(f"| {c['rows']} ({c['fraction']:.0%}) | {c['accuracy']:.3f} | {c['sure']:.3f} | "
+                         f"{c['oos_recall']:.3f} |")  # fmt: skip
     lines.append(f"\nLearned in {time.time() - t0:.0f} s.")
     REPORT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
