@@ -12,11 +12,14 @@ from dataclasses import dataclass
 
 from .sources import find_arxiv
 
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+# Patterns here see whatever a file holds, so none may backtrack over a long line: no lazy group before
+# optional tails, and bounded spans (tests/test_markdown_entries.py reads 100,000-character lines).
+_HEADING = re.compile(r"^\s{0,3}#{1,6}[ \t]+(.*)$")  # a closing "###" is stripped in Python
 _RULE = re.compile(r"^\s{0,3}(?:-{3,}|\*{3,}|_{3,})\s*$")
 #: "**Abstract**: …", "Abstract: …", "**Abstract:** …", "> Title: …" (a quoted block)
 _LABEL = re.compile(r"^\s*(?:>\s*)?[*_]{0,2}(title|abstract|summary)[*_]{0,2}\s*[:：]\s*[*_]{0,2}\s*(.*)$", re.I)
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"!?\[([^\[\]\n]{0,500})\]\([^()\s]{0,2000}\)")
+_EMPHASIS = re.compile(r"(?<!\w)[*_]([^\s*_](?:[^*_\n]{0,300}?[^\s*_])?)[*_](?!\w)")
 MIN_ABSTRACT_WORDS = 8  # fewer: a label on a stub ("Abstract: see paper"), not an abstract
 
 
@@ -38,7 +41,7 @@ def plain(text: str) -> str:
     """Markdown inline markup removed: links become their text, emphasis and code marks go."""
     text = _LINK.sub(r"\1", text)
     text = re.sub(r"(\*\*|__|`)", "", text)
-    text = re.sub(r"(?<!\w)[*_](\S(?:.*?\S)?)[*_](?!\w)", r"\1", text)
+    text = _EMPHASIS.sub(r"\1", text)
     return " ".join(text.split())
 
 
@@ -71,7 +74,8 @@ def _read(lines: list[str]) -> Block:
         elif key in ("abstract", "summary"):
             labelled[key].append(line)
     block.abstract = plain(" ".join(labelled.get("abstract") or labelled.get("summary") or []))
-    block.title = plain(" ".join(labelled.get("title", []))) or (plain(heading.group(1)) if heading else "")
+    title = heading.group(1).rstrip().rstrip("#").rstrip() if heading else ""
+    block.title = plain(" ".join(labelled.get("title", []))) or plain(title)
     if block.entry:
         linked = find_arxiv("\n".join(lines))
         if len(linked) > 1:  # several papers' links in one block: not one entry; read it line by line

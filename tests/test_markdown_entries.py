@@ -76,3 +76,19 @@ def test_markdown_with_nothing_to_read_is_one_clear_error(tmp_path: Path) -> Non
     md.write_text("# Notes\n\nNothing linked here.\n")
     with pytest.raises(ReadingListError, match="no arXiv links, PDF paths or abstracts"):
         read_list(md)
+
+
+def test_hostile_lines_are_read_in_linear_time(tmp_path: Path) -> None:
+    """A hang guard, not a benchmark: before the patterns were bounded, one 4,000-character heading of
+    spaces took 75 s (cubic backtracking) and '*x ' lines grew quadratically."""
+    import time
+
+    n = 100_000
+    lines = ["# a" + " " * n + "b", "# a" + " #" * n, "*x " * n, "_x " * n, "[a](" * n, "![" * n, "[" * n,
+             "arxiv: " * n, "https://huggingface.co/papers/" * 10_000, "Abstract: " + "*x " * n]  # fmt: skip
+    md = tmp_path / "hostile.md"
+    md.write_text("\n".join(lines) + "\n")
+    t0 = time.monotonic()
+    items = read_list(md)  # the last heading and its "abstract" make one (odd) entry; the rest name no paper
+    assert time.monotonic() - t0 < 20
+    assert len(items) == 1 and items[0].source is not None and items[0].source.meta is not None
