@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .sources import find_arxiv
+from .sources import Source, find_arxiv
 
 # Patterns here see whatever a file holds, so none may backtrack over a long line: no lazy group before
 # optional tails, and bounded spans (tests/test_markdown_entries.py reads 100,000-character lines).
@@ -30,7 +30,7 @@ class Block:
     lines: list[str]
     title: str = ""
     abstract: str = ""
-    arxiv: tuple[str, str | None] | None = None
+    arxiv: Source | None = None
 
     @property
     def entry(self) -> bool:

@@ -281,9 +281,9 @@ def _ris_items(path: Path) -> list[Item]:
 
 
 def _arxiv_in(text: str) -> str | None:
-    """An arXiv id inside a URL, DOI or note (``arXiv:2310.12931``, ``arxiv.org/abs/…``, ``10.48550/…``)."""
-    m = re.search(r"(?:arxiv\.org/(?:abs|pdf)/|arxiv[:.]\s*)(\d{4}\.\d{4,5}(?:v\d+)?)", text, re.IGNORECASE)
-    return m.group(1) if m else None
+    """The first arXiv id (with its version) inside a URL, DOI or note (``sources.find_arxiv``)."""
+    found = find_arxiv(text)
+    return f"{found[0].arxiv_id}{found[0].version or ''}" if found else None
 
 
 def read_list(path: Path, column: str | None = None) -> list[Item]:
@@ -320,7 +320,7 @@ def _markdown_items(lines: list[str], path: Path) -> list[Item]:
         if not block.entry:
             items += _text_items(block.lines, path, markdown=True)
             continue
-        ident = f"arXiv:{block.arxiv[0]}{block.arxiv[1] or ''}" if block.arxiv else None
+        ident = block.arxiv.raw if block.arxiv else None
         src = metadata_source(block.title, block.abstract, ident, raw=ident or block.title[:80] or None)
         items.append(Item(raw=src.raw, source=src))
     if not items:
@@ -343,8 +343,7 @@ def _text_items(lines: list[str], path: Path, markdown: bool = False) -> list[It
         item = _from_text(text, path.parent)
         linked = find_arxiv(text) if item.error else []
         if linked:
-            items += [Item(raw=f"arXiv:{i}{v or ''}", source=Source(raw=f"arXiv:{i}{v or ''}", arxiv_id=i, version=v))
-                      for i, v in linked]  # fmt: skip
+            items += [Item(raw=src.raw, source=src) for src in linked]
         elif not (markdown and item.error):
             items.append(item)
     return items

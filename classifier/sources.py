@@ -83,16 +83,17 @@ def parse_arxiv(text: str) -> tuple[str, str | None] | None:
 
 #: arXiv ids written inside other text: an arxiv.org link, ``arXiv:`` id or arXiv DOI (a bare number in
 #: prose could be anything, so it counts only as a line's first word)
-_EMBEDDED = re.compile(rf"(?:(?<![\w.-]){_PAGE}|\barxiv:\s?|\b10\.48550/arxiv\.|^){_ID}(?![\w.-]*\d)", re.IGNORECASE)
+_EMBEDDED = re.compile(rf"(?:(?<![\w.-]){_PAGE}|\barxiv[:.]\s*|^){_ID}(?![\w.-]*\d)", re.IGNORECASE)
 
 
-def find_arxiv(text: str) -> list[tuple[str, str | None]]:
-    """Every distinct arXiv id ``text`` links to, in order: a reading list's line such as ``* [Title](https://
-    arxiv.org/pdf/2304.05302.pdf), [code](…)`` or ``2304.05302  the RRHF paper``."""
+def find_arxiv(text: str) -> list[Source]:
+    """Every distinct arXiv paper ``text`` names, in order, as ``arXiv:<id>`` sources: a reading list's line
+    such as ``* [Title](https://arxiv.org/pdf/2304.05302.pdf), [code](…)`` or ``2304.05302  the RRHF
+    paper``, a BibTeX or Zotero note, an arXiv DOI (``10.48550/arXiv.<id>``)."""
     found: dict[str, str | None] = {}
     for m in _EMBEDDED.finditer(text.strip()):
         found.setdefault(m.group("id"), m.group("version"))
-    return list(found.items())
+    return [Source(raw=f"arXiv:{i}{v or ''}", arxiv_id=i, version=v) for i, v in found.items()]
 
 
 def _short(text: str) -> str:

@@ -40,8 +40,8 @@ Abstract: A made-up study of tabular data with gradient-boosted trees and no lea
 
 def test_a_digest_entry_is_its_title_abstract_and_link() -> None:
     got = [b for b in blocks(DIGEST.splitlines()) if b.entry]
-    assert [(b.title, b.arxiv) for b in got] == [
-        ("Reward Programs for Legged Robots", ("2101.00003", None)),
+    assert [(b.title, b.arxiv and b.arxiv.raw) for b in got] == [
+        ("Reward Programs for Legged Robots", "arXiv:2101.00003"),
         ("A paper known by its abstract alone", None),
     ]
     assert got[0].abstract == ABSTRACT  # the paragraph, across its lines, and not the commentary after it

@@ -66,4 +66,4 @@ def test_unknown_source_is_a_clear_error(text: str) -> None:
     ],
 )
 def test_ids_linked_inside_a_line(text: str, ids: list[str]) -> None:
-    assert [i for i, _ in find_arxiv(text)] == ids
+    assert [src.arxiv_id for src in find_arxiv(text)] == ids
