@@ -218,6 +218,16 @@ def out_of_fold_logits(rows: Sequence[Row], labels: list[str], s: LearnSettings)
     return out
 
 
+def class_prior(labels: list[str], out_label: str, s: LearnSettings) -> Any:
+    """Log-odds added to each label's logit: ``out_of_scope_prior`` on the out-of-scope node, 0 elsewhere."""
+    import numpy as np
+
+    prior = np.zeros(len(labels))
+    if out_label in labels:
+        prior[labels.index(out_label)] = s.out_of_scope_prior
+    return prior
+
+
 def softmax(z: Any, temperature: float = 1.0) -> Any:
     import numpy as np
 
@@ -335,9 +345,7 @@ def learn(rows: list[Row], tax: Taxonomy, s: LearnSettings | None = None,
     rows = sorted(rows, key=lambda r: (r.group, r.title, r.abstract, r.label, r.weight))  # order-independent
     labels = list(tax.labels)
     y = np.array([labels.index(r.label) for r in rows])
-    prior = np.zeros(len(labels))
-    if tax.out_of_scope in labels:
-        prior[labels.index(tax.out_of_scope)] = s.out_of_scope_prior
+    prior = class_prior(labels, tax.out_of_scope, s)
     logits = out_of_fold_logits(rows, labels, s) + prior
     temperature = fit_temperature(logits, y, [r.weight for r in rows])
     probs = softmax(logits, temperature)

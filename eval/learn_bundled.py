@@ -24,7 +24,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from classifier.learn import LearnSettings, Row, dump, featurize, figures, fit, learn, softmax  # noqa: E402
+from classifier.learn import (  # noqa: E402
+    LearnSettings,
+    Row,
+    class_prior,
+    dump,
+    featurize,
+    figures,
+    fit,
+    learn,
+    softmax,
+)
 from classifier.taxonomy import bundled  # noqa: E402
 
 OUT = ROOT / "classifier" / "models" / "rl-llm.json"
@@ -65,7 +75,6 @@ def engine_probs(rows: list[Row], labels: list[str]):  # type: ignore[no-untyped
 
 def leave_one_out(rows: list[Row], shared: Path, tax) -> list[dict]:  # type: ignore[no-untyped-def]
     """Each gold and dev study, from its PDF where the corpus has it, by a model learned without it."""
-    import numpy as np
 
     from classifier.backends.offline import learned_input
     from classifier.features import text_counts
@@ -74,6 +83,7 @@ def leave_one_out(rows: list[Row], shared: Path, tax) -> list[dict]:  # type: ig
 
     bundled_model = load(OUT, tax)  # only its settings (engine features on) matter to learned_input
     labels = list(tax.labels)
+    prior = class_prior(labels, tax.out_of_scope, SETTINGS)
     corpus = shared / "corpus"
     out = []
     for r in rows:
@@ -89,8 +99,6 @@ def leave_one_out(rows: list[Row], shared: Path, tax) -> list[dict]:  # type: ig
             kind = "pdf"
         else:
             probe.features = r.features
-        prior = np.zeros(len(labels))
-        prior[labels.index(tax.out_of_scope)] = SETTINGS.out_of_scope_prior
         p = softmax(model.logits([probe]) + prior, bundled_model.spec.temperature)[0]
         top = int(p.argmax())
         out.append({"id": r.group, "role": "gold" if "gold" in r.tags else "dev", "input": kind, "gold": r.label,
@@ -133,8 +141,7 @@ def learning_curve(rows: list[Row], tax) -> list[dict]:  # type: ignore[no-untyp
 
     labels = list(tax.labels)
     y = np.array([labels.index(r.label) for r in rows])
-    prior = np.zeros(len(labels))
-    prior[labels.index(tax.out_of_scope)] = SETTINGS.out_of_scope_prior
+    prior = class_prior(labels, tax.out_of_scope, SETTINGS)
     sure = np.array(["sure" in r.tags for r in rows])
     out_m = y == labels.index(tax.out_of_scope)
     out = []
