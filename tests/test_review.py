@@ -399,3 +399,41 @@ def test_the_server_reads_the_results_again_when_they_change(results: Path, env:
         assert len(srv.papers()) == len(before) + 1
     finally:
         srv.stop()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(CHROMIUM is None, reason="no chromium on PATH (Debian: apt-get install chromium)")
+def test_a_long_list_draws_a_window_that_grows_as_it_is_walked_or_scrolled(tmp_path: Path, env: dict[str, str]) -> None:
+    """A reading list of thousands: the page draws the first rows, more as the list is scrolled or walked
+    with j, and moving the selection does not redraw the list (eval/bench/review_bench.py times it)."""
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    from classifier.taxonomy import bundled
+
+    tax = bundled()
+    out = tmp_path / "long.jsonl"
+    out.write_text("".join(json.dumps({"item": f"title:{i:04d}", "source": f"Paper {i}", "status": "ok", "result": {
+        "title": f"Made-up paper {i}", "abstract": "We study things.", "leaf": tax.labels[i % len(tax.labels)],
+        "confidence": 0.5, "taxonomy": f"{tax.name} ({tax.short_hash})"}}) + "\n" for i in range(1000)))  # fmt: skip
+    srv = Server(out, env)
+    try:
+        with sync_api.sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+            page = browser.new_page()
+            page.goto(srv.url)
+            assert page.locator("#list .row").count() == 200
+            assert "800 more" in page.locator("#more").inner_text()
+            first_row = page.locator("#list .row").first.element_handle()
+            for _ in range(250):
+                page.keyboard.press("j")
+            sel = page.locator("#list .row.sel")
+            assert sel.count() == 1 and sel.get_attribute("data-i") == "250"
+            assert page.locator("#list .row").count() == 400  # one more window, drawn as j walked past the first
+            assert first_row.evaluate("r => r.isConnected")  # walking redrew nothing
+            page.locator("#list").evaluate("b => { b.scrollTop = b.scrollHeight; }")
+            page.wait_for_function("document.querySelectorAll('#list .row').length === 600")
+            page.fill("#search", "paper 999")
+            page.wait_for_function("document.querySelectorAll('#list .row').length === 1")
+            assert page.locator("#count").inner_text() == "1 of 1000 papers" and page.locator("#more").count() == 0
+            browser.close()
+    finally:
+        srv.stop()
