@@ -68,6 +68,8 @@ def build_excerpt(paper: Paper, budget_tokens: int = 3000) -> Excerpt:
     """Title, abstract, then introduction (40%), method (35%) and conclusion (25%) of what is left."""
     budget = int(budget_tokens * CHARS_PER_TOKEN)
     parts = [Part("Title", paper.title)]
+    if paper.input == "title":  # a list's title with nothing else: the title, once
+        return Excerpt(tuple(parts))
     if paper.input == "abstract":  # title + abstract is all there is
         return Excerpt((*parts, Part("Abstract", _clip(paper.abstract, max(400, budget - len(paper.title))))))
     abstract = paper.abstract or _clip(paper.text, 1500)

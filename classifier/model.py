@@ -2,8 +2,9 @@
 
 The file holds weights, vocabulary and idf, the engine features' scales, a temperature and class priors
 fitted by cross-validation, the review threshold, the tree's hash, the training data's hash and the
-cross-validated figures. JSON, never pickle: loading a model runs no code. Prediction needs neither
-scikit-learn nor numpy, so nothing heavy is imported when the offline backend starts.
+cross-validated figures, and the same again for papers known by their title alone. JSON, never pickle:
+loading a model runs no code. Prediction needs neither scikit-learn nor numpy, so nothing heavy is
+imported when the offline backend starts.
 """
 
 from __future__ import annotations
@@ -27,14 +28,10 @@ FORMAT = "rltaxo-model/1"
 MAX_MODEL_BYTES = 50_000_000
 
 
-class ModelFile(BaseModel):
-    """The model file's content, validated on load (a corrupt or foreign file is one line, exit 2)."""
+class Weights(BaseModel):
+    """One learned linear model with its calibration: the one for a title and abstract, or the one for a
+    title alone (a list with no abstract: titles say less, so they get their own weights and confidence)."""
 
-    rltaxo_model: str = Field(description=f"The format, {FORMAT!r}.")
-    tree_name: str = Field(description="The name of the tree it was learned for.")
-    tree_sha256: str = Field(description="The tree's content hash: a model for another tree is refused.")
-    data_sha256: str = Field(description="Hash of the labelled rows it was learned from (reproducibility).")
-    labels: list[str] = Field(description="The classes, in weight-column order: the tree's leaves.")
     vocab: list[str] = Field(description="Word and word-pair features of title + abstract.")
     idf: list[float]
     text_weights: list[list[float]] = Field(description="One row per vocab entry, one column per label.")
@@ -46,16 +43,8 @@ class ModelFile(BaseModel):
     prior: list[float] = Field(default_factory=list, description="Added to the logits (a class's prior shift).")
     review_below: float = Field(0.6, ge=0, le=1, description="Confidence under which a result needs review.")
     figures: dict[str, Any] = Field(default_factory=dict, description="Cross-validated figures, as learn printed.")
-    trained_on: list[str] = Field(
-        default_factory=list, description="Hashes of the papers learned from (arXiv id or title): eval says so."
-    )
-    settings: dict[str, Any] = Field(default_factory=dict, description="How it was learned.")
 
-    @model_validator(mode="after")
-    def _shapes(self) -> ModelFile:
-        k = len(self.labels)
-        if self.rltaxo_model != FORMAT:
-            raise ValueError(f"format {self.rltaxo_model!r}, expected {FORMAT!r}")
+    def check_shapes(self, k: int) -> None:
         if len(self.idf) != len(self.vocab) or len(self.text_weights) != len(self.vocab):
             raise ValueError("vocab, idf and text_weights differ in length")
         if len(self.engine_scale) != len(self.engine_names) or len(self.engine_weights) != len(self.engine_names):
@@ -65,6 +54,31 @@ class ModelFile(BaseModel):
             raise ValueError(f"a weight row does not have one value per label ({k})")
         if not all(math.isfinite(v) for r in rows for v in r):
             raise ValueError("a weight is not a finite number")
+
+
+class ModelFile(Weights):
+    """The model file's content, validated on load (a corrupt or foreign file is one line, exit 2)."""
+
+    rltaxo_model: str = Field(description=f"The format, {FORMAT!r}.")
+    tree_name: str = Field(description="The name of the tree it was learned for.")
+    tree_sha256: str = Field(description="The tree's content hash: a model for another tree is refused.")
+    data_sha256: str = Field(description="Hash of the labelled rows it was learned from (reproducibility).")
+    labels: list[str] = Field(description="The classes, in weight-column order: the tree's leaves.")
+    titles: Weights | None = Field(
+        None, description="The model for a paper known by its title alone, learned from the same rows' titles."
+    )
+    trained_on: list[str] = Field(
+        default_factory=list, description="Hashes of the papers learned from (arXiv id or title): eval says so."
+    )
+    settings: dict[str, Any] = Field(default_factory=dict, description="How it was learned.")
+
+    @model_validator(mode="after")
+    def _shapes(self) -> ModelFile:
+        if self.rltaxo_model != FORMAT:
+            raise ValueError(f"format {self.rltaxo_model!r}, expected {FORMAT!r}")
+        self.check_shapes(len(self.labels))
+        if self.titles is not None:
+            self.titles.check_shapes(len(self.labels))
         return self
 
 
@@ -110,10 +124,14 @@ class LearnedModel:
     def __init__(self, spec: ModelFile, path: str = "") -> None:
         self.spec = spec
         self.path = path
-        self.vocab_index = {t: j for j, t in enumerate(spec.vocab)}
-        self.engine_index = {n: j for j, n in enumerate(spec.engine_names)}
+        self._index = {id(w): ({t: j for j, t in enumerate(w.vocab)}, {n: j for j, n in enumerate(w.engine_names)})
+                       for w in (spec, spec.titles) if w is not None}  # fmt: skip
         self.name = f"learned:{spec.data_sha256[:8]}"
         self.trained = frozenset(spec.trained_on)
+
+    def weights(self, title_only: bool = False) -> Weights:
+        """The weights for a paper: its title and abstract, or (where the file has them) its title alone."""
+        return self.spec.titles if title_only and self.spec.titles is not None else self.spec
 
     def was_trained_on(self, arxiv_id: str) -> bool:
         return bool(arxiv_id) and paper_hash(arxiv_id) in self.trained
@@ -130,24 +148,26 @@ class LearnedModel:
                 hint="learn one for this tree with rltaxo learn, or pass --offline-model none",
             )
 
-    def predict(self, counts: Counter[str], engine: dict[str, float] | None) -> Prediction:
-        s = self.spec
-        x_text = tfidf(counts, self.vocab_index, s.idf)
-        x_eng = scaled(engine or {}, self.engine_index, s.engine_scale)
-        k = len(s.labels)
-        logits = list(s.intercept)
+    def predict(self, counts: Counter[str], engine: dict[str, float] | None, title_only: bool = False) -> Prediction:
+        wt = self.weights(title_only)
+        labels = self.spec.labels
+        vocab_index, engine_index = self._index[id(wt)]
+        x_text = tfidf(counts, vocab_index, wt.idf)
+        x_eng = scaled(engine or {}, engine_index, wt.engine_scale)
+        k = len(labels)
+        logits = list(wt.intercept)
         contrib: list[tuple[float, str, list[float]]] = []  # (value, feature, its weights)
-        for rows, names, x in ((s.text_weights, s.vocab, x_text), (s.engine_weights, s.engine_names, x_eng)):
+        for rows, names, x in ((wt.text_weights, wt.vocab, x_text), (wt.engine_weights, wt.engine_names, x_eng)):
             for j, v in x.items():
                 w = rows[j]
                 logits = [z + wc * v for z, wc in zip(logits, w)]
                 contrib.append((v, names[j], w))
-        if s.prior:
-            logits = [a + b for a, b in zip(logits, s.prior)]
+        if wt.prior:
+            logits = [a + b for a, b in zip(logits, wt.prior)]
         top = max(logits)
-        exps = [math.exp((z - top) / s.temperature) for z in logits]
+        exps = [math.exp((z - top) / wt.temperature) for z in logits]
         total = sum(exps)
-        probs = sorted(((s.labels[c], exps[c] / total) for c in range(k)), key=lambda p: -p[1])
+        probs = sorted(((labels[c], exps[c] / total) for c in range(k)), key=lambda p: -p[1])
         return Prediction(probs, self._reasons(probs[0][0], probs[1][0] if k > 1 else probs[0][0], contrib))
 
     def _reasons(self, leaf: str, runner_up: str, contrib: list[tuple[float, str, list[float]]]) -> list[str]:

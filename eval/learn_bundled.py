@@ -130,6 +130,26 @@ def unseen_pdfs(rows: list[Row], shared: Path, tax) -> list[dict]:  # type: igno
     return out
 
 
+def abstract_weights_on_titles(rows: list[Row], tax, temperature: float):  # type: ignore[no-untyped-def]
+    """Out-of-fold probabilities of the title-and-abstract weights for each row's title alone: what a
+    paper known only by its title got before the model file had weights for titles."""
+    import dataclasses
+
+    import numpy as np
+
+    from classifier.learn import folds
+
+    labels = list(tax.labels)
+    titles = [dataclasses.replace(r, abstract="", features=None) for r in rows]
+    featurize(titles, tax)
+    prior = class_prior(labels, tax.out_of_scope, SETTINGS)
+    out = np.zeros((len(rows), len(labels)))
+    for tr, te in folds(rows, labels, SETTINGS.folds, SETTINGS.seed):
+        model = fit([rows[i] for i in tr], labels, SETTINGS)
+        out[te] = model.logits([titles[i] for i in te]) + prior
+    return softmax(out, temperature)
+
+
 def learning_curve(rows: list[Row], tax) -> list[dict]:  # type: ignore[no-untyped-def]
     """Cross-validated accuracy when each fold learns from only part of its training papers: does the
     model want more data, or more settings? The held-out folds are the same at every size."""
@@ -223,6 +243,28 @@ def main() -> int:
     lines += ["", "Coverage against accuracy (all rows, most confident first):", "",
               "| coverage | accuracy | confidence at least |", "|---|---|---|"]  # fmt: skip
     lines += [f"| {c['coverage']:.0%} | {c['accuracy']:.3f} | {c['min_confidence']:.3f} |" for c in ours["curve"]]
+    titles = learned.model.titles
+    assert titles is not None
+    lines += ["", "## From the title alone", "",
+              "A list that gives no abstract (a bibliography, a Scholar export) leaves the model a title. The file's "
+              "title weights are learned from the same rows' titles, cross-validated and calibrated the same way; "
+              "such results are always marked `needs_review`. Beside them, the title-and-abstract weights on the "
+              "same titles (what a title alone got before):", "",
+              "| rows | n | title weights: accuracy | top-2 | OOS recall | ECE | conf right / wrong "
+              "| abstract weights on titles: accuracy | ECE | conf right / wrong |",
+              "|---|---|---|---|---|---|---|---|---|---|"]  # fmt: skip
+    old_figs = figures(abstract_weights_on_titles(learned.rows, tax, learned.model.temperature), y, learned.rows,
+                       labels, tax.out_of_scope, learned.model.review_below) if args.loo else {}  # fmt: skip
+    for tag in ("all", "sure", "gold", "dev"):
+        m, o = titles.figures.get(tag, {}), old_figs.get(tag, {})
+        if not m.get("n"):
+            continue
+        lines.append(
+            f"| {tag} | {m['n']} | {fmt(m['accuracy'])} | {fmt(m['top2_accuracy'])} | "
+            f"{fmt(m['out_of_scope_recall'])} | {fmt(m['ece'])} | {fmt(m['confidence_right'])} / "
+            f"{fmt(m['confidence_wrong'])} | {fmt(o.get('accuracy'))} | {fmt(o.get('ece'))} | "
+            f"{fmt(o.get('confidence_right'))} / {fmt(o.get('confidence_wrong'))} |"
+        )
     if args.loo:
         loo = leave_one_out(learned.rows, args.shared, tax)
         top = {leaf: leaf.split("/")[0] for leaf in labels}

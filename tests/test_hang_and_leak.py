@@ -162,3 +162,23 @@ def test_binary_bibtex_is_refused_and_a_broken_entry_is_one_failure(env: dict[st
                       " abstract = {We study made-up things here.}}\n")  # fmt: skip
     r = run_cli("batch", str(broken), "-o", str(tmp_path / "b.jsonl"), env=env)
     assert r.returncode == 1 and "Parsing of" not in r.stderr and "syntactical error" not in r.stderr, r.stderr
+
+
+def test_a_title_alone_reaches_the_llm_once_and_said_as_such(tmp_path: Path) -> None:
+    """A list's title with no abstract: the prompt says only the title is at hand, and gives it once (it had
+    said 'excerpts of its full text' and repeated the title as abstract and body)."""
+    from classifier.excerpt import build_excerpt
+    from classifier.ingest import Paper
+    from classifier.pipeline import Pipeline
+
+    from .test_openai_backend import settings
+
+    with FakeOpenAI() as fake:
+        pipe = Pipeline(settings(fake, tmp_path))
+        paper = Paper.from_metadata("A Made Up Title About Reward Design", "")
+        excerpt = build_excerpt(paper)
+        user = pipe.backend.messages(paper, excerpt, "json_object")[1]["content"]
+    assert [p.name for p in excerpt.parts] == ["Title"]
+    assert "You see only its title:" in user and "excerpts of its full text" not in user
+    inner = user[user.index("<paper>") : user.rindex("</paper>")]
+    assert inner.count("A Made Up Title About Reward Design") == 1

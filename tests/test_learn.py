@@ -91,6 +91,47 @@ def test_prediction_in_plain_python_equals_the_fitted_model(toy: Path) -> None:
         assert np.allclose([got[label] for label in tax.labels], p, atol=1e-4)
 
 
+def test_a_title_alone_is_read_by_title_weights_learned_and_calibrated_for_titles(toy: Path) -> None:
+    """A list without abstracts gives the model a title: the file's title weights (learned from the same
+    rows' titles, cross-validated) answer it, in plain Python equal to the fitted title model."""
+    from dataclasses import replace
+
+    import numpy as np
+
+    from classifier.backends.offline import learned_verdict
+    from classifier.ingest import Paper
+    from classifier.learn import featurize, softmax
+
+    tax = load_tree(toy)
+    data = [Row(r["title"], r["abstract"], r["leaf"], group=str(i)) for i, r in enumerate(rows(tax, 6, seed=3))]
+    learned = learn(data, tax, LearnSettings(folds=3))
+    titles = learned.model.titles
+    assert titles is not None and titles.figures["all"]["n"] == len(data) and titles.vocab != learned.model.vocab
+    model = load_model_text(dump(learned.model), tax)
+    twins = [replace(r, abstract="", features=None) for r in learned.rows]
+    featurize(twins, tax)
+    fitted = fit(twins, list(tax.labels), LearnSettings(folds=3))
+    expect = softmax(fitted.logits(twins[:3]), titles.temperature)
+    for row, p in zip(twins[:3], expect):
+        verdict = learned_verdict(model, Paper.from_metadata(row.title, ""), tax)
+        assert verdict.rationale.startswith("Learned model (from the title alone): ")
+        assert verdict.review_below == titles.review_below
+        got = dict(model.predict(*row.features, title_only=True).probs)  # type: ignore[misc]
+        assert np.allclose([got[label] for label in tax.labels], p, atol=1e-4)
+        assert abs(verdict.confidence - max(p)) < 1e-3
+    # a model file from before title weights reads a title with its one set of weights, as it did
+    old = json.loads(dump(learned.model))
+    del old["titles"]
+    model = load_model_text(json.dumps(old), tax)
+    verdict = learned_verdict(model, Paper.from_metadata(twins[0].title, ""), tax)
+    assert verdict.rationale.startswith("Learned model: ") and verdict.review_below == learned.model.review_below
+    # title weights of the wrong shape are refused like any other
+    bad = json.loads(dump(learned.model))
+    bad["titles"]["intercept"] = bad["titles"]["intercept"][:-1]
+    with pytest.raises(ValueError, match="one value per label"):
+        ModelFile.model_validate_json(json.dumps(bad))
+
+
 def load_model_text(text: str, tax: Taxonomy):  # type: ignore[no-untyped-def]
     from classifier.model import LearnedModel
 

@@ -78,18 +78,22 @@ def _first_sentence(text: str) -> str:
 
 def learned_input(model: LearnedModel, paper: Paper, tax: Taxonomy) -> tuple[Paper, str, EngineView | None]:
     """What the model reads of a paper: its title and abstract (a PDF's own abstract: the model learned
-    from abstracts; no abstract found, the front of the text), and the engine's view of those."""
+    from abstracts; no abstract found, the front of the text; a title alone, just that, as the title
+    weights learned it), and the engine's view of those."""
     basis = paper.abstract_only() if paper.input == "pdf" and paper.abstract else paper
-    abstract = basis.abstract or basis.text[:2000]
+    abstract = "" if paper.input == "title" else basis.abstract or basis.text[:2000]
     return basis, abstract, engine_view(basis, tax) if model.uses_engine else None
 
 
 def learned_verdict(model: LearnedModel, paper: Paper, tax: Taxonomy) -> Verdict:
     basis, abstract, view = learned_input(model, paper, tax)
-    pred = model.predict(text_counts(basis.title, abstract), view.features if view else None)
+    title_only = paper.input == "title"
+    weights = model.weights(title_only)
+    pred = model.predict(text_counts(basis.title, abstract), view.features if view else None, title_only)
     leaf, conf = pred.leaf, pred.confidence
     runner, runner_p = pred.probs[1] if len(pred.probs) > 1 else (None, None)
-    parts = [f"Learned model: {leaf} at {conf:.2f}" + (f", then {runner} at {runner_p:.2f}" if runner else "") + "."]
+    which = "Learned model (from the title alone)" if weights is not model.spec else "Learned model"
+    parts = [f"{which}: {leaf} at {conf:.2f}" + (f", then {runner} at {runner_p:.2f}" if runner else "") + "."]
     if pred.reasons:
         parts.append("Weighed most: " + "; ".join(pred.reasons) + ".")
     evidence: list[str] = []
@@ -127,7 +131,7 @@ def learned_verdict(model: LearnedModel, paper: Paper, tax: Taxonomy) -> Verdict
         model=model.name,
         runner_up=runner,
         runner_up_confidence=round(runner_p, 3) if runner_p is not None else None,
-        review_below=model.spec.review_below,
+        review_below=weights.review_below,
         engine_leaf=engine_leaf,
     )
 

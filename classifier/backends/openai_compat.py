@@ -206,11 +206,12 @@ class OpenAIBackend(Backend):
             )
         # the paper is data: it must not be able to close the <paper> frame around it
         framed = _PAPER_TAG.sub("[tag removed]", _INVISIBLE.sub("", excerpt.text))
-        note = (
-            "You see only its title and abstract, not the full text: decide from them, and quote only them."
-            if paper.input == "abstract"
-            else "You see excerpts of its full text."
-        )
+        note = {
+            "abstract": "You see only its title and abstract, not the full text: decide from them, "
+            "and quote only them.",
+            "title": "You see only its title: no abstract or text is at hand. Decide from the title as best you can, "
+            "say in the rationale that you saw only the title, and quote only the title.",
+        }.get(paper.input, "You see excerpts of its full text.")
         user = self.prompts.render(
             "user",
             excerpt=framed,

@@ -71,7 +71,8 @@ def learn(
     if json_out:
         typer.echo(json.dumps({"out": str(out), "rows": len(data.rows), "skipped": data.skipped,
                                "warnings": learned.warnings, "review_below": spec.review_below,
-                               "figures": spec.figures}))  # fmt: skip
+                               "figures": spec.figures,
+                               "title_figures": spec.titles.figures if spec.titles else None}))  # fmt: skip
         raise typer.Exit(EXIT_OK)
     for w in learned.warnings:
         typer.echo(f"rltaxo: warning: {w}", err=True)
@@ -84,6 +85,10 @@ def learn(
                f"{figs['coverage']:.0%} of papers, {_pct(figs['accuracy_unflagged'])} right")  # fmt: skip
     for leaf, recall in figs["per_leaf_recall"].items():
         typer.echo(f"  {recall:6.1%}  {leaf}")
+    if spec.titles is not None:
+        t = spec.titles.figures["all"]
+        typer.echo(f"from titles alone (papers a list gives no abstract for): accuracy {t['accuracy']:.3f}, "
+                   f"ECE {t['ece']:.3f}")  # fmt: skip
     typer.echo(f"wrote {out}; use it with --offline-model {out}")
     raise typer.Exit(EXIT_OK)
 
