@@ -16,6 +16,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .errors import ReadingListError, RltaxoError
 from .expr import PARSE_LOCK
@@ -23,11 +24,13 @@ from .files import read_text, size_ok
 from .latex_text import decode
 from .markdown_entries import blocks
 from .sources import (
+    IDENT_KEYS,
     Source,
     find_arxiv,
     metadata_source,
     parse_arxiv,
     parse_source,
+    record_fields,
     sha256_file,
     source_from_record,
 )
@@ -179,8 +182,9 @@ def _csv_items(path: Path, column: str | None) -> list[Item]:
         lower = {c.strip().lower(): c for c in names}
         col = column or next((c for c in names if c.strip().lower() in CSV_COLUMNS), None)
         title_col = lower.get("title")
-        # Zotero's CSV export calls it "Abstract Note"
-        abstract_col = next((lower[k] for k in ("abstract", "abstract note", "abstractnote") if k in lower), None)
+        # Zotero's CSV export calls it "Abstract Note", the arXiv API "summary"
+        abstract_col = next((lower[k] for k in ("abstract", "abstract note", "abstractnote", "summary")
+                             if k in lower), None)  # fmt: skip
         if (col is None and abstract_col is None) or (column is not None and column not in names):
             raise ReadingListError(
                 f"{path}: no column {column!r}"
@@ -216,19 +220,63 @@ def _jsonl_items(path: Path) -> list[Item]:
             continue
         try:
             rec = _json_or_python(line)
-            src = source_from_record(rec, path.parent)
         except ValueError as exc:
             items.append(Item(raw=f"line {n}", error=f"line {n}: not JSON ({exc})"))
             continue
-        except RltaxoError as exc:
-            items.append(Item(raw=f"line {n}", error=f"line {n}: {exc.one_line()}"))
-            continue
-        item = Item(raw=src.raw, source=src)
-        if isinstance(rec, dict):
-            item.bib = bib_fields(rec.get("citekey"), rec.get("authors", ""), rec.get("year", ""),
-                                  rec.get("venue", ""), rec.get("doi", ""))  # fmt: skip
-        items.append(item)
+        items.append(_record_item(rec, f"line {n}", path.parent))
     return items
+
+
+def _json_items(path: Path) -> list[Item]:
+    """A ``.json`` file: an array of paper objects (Zotero's CSL JSON export, a script's dump), an object
+    holding one such array (``{"papers": [...]}``), one paper, or JSON Lines under a .json name."""
+    text = read_text(path, what="reading list", encoding="utf-8-sig")
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return _jsonl_items(path)
+    if isinstance(data, dict):
+        lists = [v for v in data.values() if isinstance(v, list) and v and all(isinstance(x, dict) for x in v)]
+        if len(lists) == 1 and not record_fields(data).keys() & {"title", "abstract", *IDENT_KEYS}:
+            data = lists[0]
+        else:
+            data = [data]
+    if not isinstance(data, list):
+        raise ReadingListError(f"{path}: JSON that is not a list of papers", hint="give an array of objects with "
+                               "arxiv_id, url, path, title or abstract, or JSON Lines")  # fmt: skip
+    return [_record_item(rec, f"item {n}", path.parent) for n, rec in enumerate(data, start=1)]
+
+
+def _record_item(rec: object, where: str, base: Path) -> Item:
+    try:
+        src = source_from_record(rec, base)
+    except RltaxoError as exc:
+        return Item(raw=where, error=f"{where}: {exc.one_line()}")
+    item = Item(raw=src.raw, source=src)
+    if isinstance(rec, dict):
+        item.bib = _record_bib(rec)
+    return item
+
+
+def _record_bib(rec: dict[Any, Any]) -> dict[str, str]:
+    """What a JSON record says of a paper, under our names or CSL JSON's (Zotero: ``author`` as a list of
+    names, ``issued``, ``container-title``, ``citation-key``)."""
+    f = {str(k).strip().lower(): v for k, v in rec.items()}
+    authors = f.get("authors") or f.get("author") or ""
+    if isinstance(authors, list):
+        authors = [_person(a) for a in authors]
+    citekey = f.get("citekey") or f.get("citation-key") or f.get("citation_key")
+    year = f.get("year") or f.get("issued") or f.get("published") or ""
+    venue = f.get("venue") or f.get("container-title") or f.get("journal") or ""
+    return bib_fields(str(citekey) if citekey else None, authors, year, venue if isinstance(venue, str) else "",
+                      f.get("doi") or "")  # fmt: skip
+
+
+def _person(a: object) -> str:
+    if isinstance(a, dict):
+        parts = [str(a.get(k, "")).strip() for k in ("given", "family")]
+        return " ".join(p for p in parts if p) or str(a.get("literal") or a.get("name") or "")
+    return str(a)
 
 
 def _json_or_python(line: str) -> object:
@@ -300,6 +348,8 @@ def read_list(path: Path, column: str | None = None) -> list[Item]:
             return _csv_items(path, column)
         if suffix in (".jsonl", ".ndjson"):
             return _jsonl_items(path)
+        if suffix == ".json":
+            return _json_items(path)
         if suffix == ".ris":
             return _ris_items(path)
         if suffix == ".pdf":

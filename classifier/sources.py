@@ -14,6 +14,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .arxiv_api import Metadata, check_http_url
 from .errors import DownloadError, SourceNotFound, UnknownArxivId
@@ -224,18 +225,41 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
+#: What lists of papers call each field, matched case-insensitively: our own names, the arXiv API's
+#: (``summary``, ``entry_id``, ``pdf_url``), Zotero's (``abstractNote``; CSL JSON's ``URL``, ``DOI``)
+IDENT_KEYS = ("arxiv_id", "arxiv", "arxivid", "eprint", "url", "entry_id", "pdf_url", "link", "id", "doi")
+ABSTRACT_KEYS = ("abstract", "summary", "abstractnote", "abstract_note", "abstract note")
+
+
+def record_fields(rec: dict[Any, Any]) -> dict[str, str]:
+    """A record's text fields under lower-case keys (the first spelling of a key wins)."""
+    out: dict[str, str] = {}
+    for k, v in rec.items():
+        if isinstance(v, str | int | float) and not isinstance(v, bool) and str(v).strip():
+            out.setdefault(str(k).strip().lower(), str(v).strip())
+    return out
+
+
 def source_from_record(rec: object, base_dir: Path | None = None) -> Source:
     """A JSON object with any of ``arxiv_id``, ``url``, ``path``, ``title``, ``abstract`` → a Source.
 
     A PDF path wins where the file exists; an id or URL is kept with the metadata, so ``--from pdf`` can
-    still download it; title + abstract alone are enough for ``--from abstract|auto``."""
+    still download it; title + abstract alone are enough for ``--from abstract|auto``. Other spellings
+    of those fields (``summary``, ``abstractNote``, ``entry_id``, an arXiv ``DOI``) are read too."""
     if not isinstance(rec, dict):
         raise SourceNotFound(f"{str(rec)[:60]}: not a JSON object with arxiv_id, url, path, title or abstract")
-    fields = {k: str(v).strip() for k, v in rec.items() if isinstance(v, str | int | float) and str(v).strip()}
-    ident = fields.get("arxiv_id") or fields.get("url") or fields.get("id")
-    title, abstract = fields.get("title", ""), fields.get("abstract", "")
-    if fields.get("path"):
-        src = parse_source(fields["path"], base_dir)
+    fields = record_fields(rec)
+    title = fields.get("title", "")
+    abstract = next((fields[k] for k in ABSTRACT_KEYS if fields.get(k)), "")
+    named = [fields[k] for k in IDENT_KEYS if fields.get(k)]
+    # an arXiv id wherever it is; else what was given as an id or URL (its error says what is wrong with
+    # it), but a record's own key ("id": "smith2020", a DOI of a journal) is no reason to fail a titled paper
+    ident = next((v for v in named if parse_arxiv(v)), None) or fields.get("arxiv_id") or fields.get("url")
+    if not ident and not title:
+        ident = fields.get("id")
+    path = next((fields[k] for k in ("path", "pdf", "file") if fields.get(k)), "")
+    if path:
+        src = parse_source(path, base_dir)
         if title or abstract:
             src = Source(src.raw, src.path, src.arxiv_id, src.version, Metadata(title, abstract))
         return src

@@ -183,6 +183,62 @@ def test_json_lines_written_as_python_dicts_are_read_as_literals_only(tmp_path: 
     assert not marker.exists()  # read as a literal: nothing in a list runs
 
 
+def test_records_spelled_as_the_arxiv_api_zotero_or_a_script_spells_them(tmp_path: Path) -> None:
+    """summary (the arXiv API's word for the abstract), capitalised keys, entry_id, an arXiv DOI: each gives
+    the paper with its abstract, and no network is needed (they had been sent to the arXiv API)."""
+    recs = [
+        {"id": "2501.00001", "title": REWARD[0], "summary": REWARD[1]},
+        {"Title": RLHF[0], "Abstract": RLHF[1]},
+        {"entry_id": "http://arxiv.org/abs/2501.00003v2", "title": REWARD[0], "abstractNote": REWARD[1]},
+        {"DOI": "10.48550/arXiv.2501.00004", "title": RLHF[0], "abstract": RLHF[1]},
+        {"id": "smith2020", "title": "A Title With Nothing Else"},  # a record's own key: a titled paper, not an error
+        {"id": "smith2021"},
+    ]
+    lst = tmp_path / "api.jsonl"
+    lst.write_text("".join(json.dumps(r) + "\n" for r in recs))
+    items = read_list(lst)
+    srcs = [i.source for i in items[:5]]
+    assert all(s is not None and s.meta is not None for s in srcs)
+    assert [s.has_abstract for s in srcs] == [True, True, True, True, False]  # type: ignore[union-attr]
+    assert [s.arxiv_id for s in srcs] == ["2501.00001", None, "2501.00003", "2501.00004", None]  # type: ignore[union-attr]
+    assert srcs[2].version == "v2" and srcs[1].meta.title == RLHF[0]  # type: ignore[union-attr]
+    assert items[5].error and "smith2021" in items[5].error
+    (tmp_path / "api.csv").write_text(f'title,summary\n"{REWARD[0]}","{REWARD[1]}"\n')
+    assert read_list(tmp_path / "api.csv")[0].source.has_abstract  # type: ignore[union-attr]
+
+
+def test_json_files_arrays_csl_json_and_wrapped_lists(env: dict[str, str], tmp_path: Path) -> None:
+    """A .json list of papers: an array (Zotero's CSL JSON export), an object holding one array, or JSON
+    Lines under a .json name; a .json that is no list of papers is one clear error."""
+    from classifier.errors import ReadingListError
+
+    csl = [
+        {"id": "http://zotero.org/users/1/items/AB12", "type": "article", "title": REWARD[0], "abstract": REWARD[1],
+         "URL": "http://arxiv.org/abs/2501.00007v1", "container-title": "Made-Up Workshop", "citation-key": "doe2031",
+         "author": [{"family": "Doe", "given": "Jane"}, {"literal": "Team Made Up"}],
+         "issued": {"date-parts": [[2031, 2]]}},
+        {"id": "http://zotero.org/users/1/items/CD34", "type": "article", "title": RLHF[0], "abstract": RLHF[1]},
+    ]  # fmt: skip
+    (tmp_path / "zotero.json").write_text(json.dumps(csl, indent=2))
+    items = read_list(tmp_path / "zotero.json")
+    assert [i.source.arxiv_id for i in items] == ["2501.00007", None]  # type: ignore[union-attr]
+    assert all(i.source and i.source.has_abstract for i in items)
+    assert items[0].bib == {"citekey": "doe2031", "authors": "Jane Doe; Team Made Up", "year": "2031",
+                            "venue": "Made-Up Workshop"}  # fmt: skip
+    (tmp_path / "wrapped.json").write_text(json.dumps({"query": "rl", "papers": csl}))
+    assert len(read_list(tmp_path / "wrapped.json")) == 2
+    (tmp_path / "lines.json").write_text("".join(json.dumps(r) + "\n" for r in csl))
+    assert len(read_list(tmp_path / "lines.json")) == 2
+    (tmp_path / "one.json").write_text(json.dumps(csl[1]))
+    assert read_list(tmp_path / "one.json")[0].source.has_abstract  # type: ignore[union-attr]
+    (tmp_path / "scalar.json").write_text("3")
+    with pytest.raises(ReadingListError, match="not a list of papers"):
+        read_list(tmp_path / "scalar.json")
+    r = run_cli("batch", str(tmp_path / "zotero.json"), "-o", str(tmp_path / "z.out.jsonl"), env=env)
+    assert r.returncode == 0, r.stderr  # offline: both from their abstracts, no network
+    assert "2 labeled" in r.stdout
+
+
 def test_a_text_line_with_an_id_and_a_note_is_that_paper(tmp_path: Path) -> None:
     lst = tmp_path / "l.txt"
     lst.write_text("2101.00003  the robots paper\nsee https://arxiv.org/abs/2101.00004 # not arXiv:2101.00009\nzzz\n")
