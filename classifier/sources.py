@@ -252,6 +252,7 @@ def source_from_record(rec: object, base_dir: Path | None = None) -> Source:
     title = fields.get("title", "")
     abstract = next((fields[k] for k in ABSTRACT_KEYS if fields.get(k)), "")
     named = [fields[k] for k in IDENT_KEYS if fields.get(k)]
+    named += [v for k, v in fields.items() if k not in IDENT_KEYS and ("url" in k or "link" in k)]  # abstract_url
     # an arXiv id wherever it is; else what was given as an id or URL (its error says what is wrong with
     # it), but a record's own key ("id": "smith2020", a DOI of a journal) is no reason to fail a titled paper
     ident = next((v for v in named if parse_arxiv(v)), None) or fields.get("arxiv_id") or fields.get("url")

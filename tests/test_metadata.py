@@ -191,18 +191,20 @@ def test_records_spelled_as_the_arxiv_api_zotero_or_a_script_spells_them(tmp_pat
         {"Title": RLHF[0], "Abstract": RLHF[1]},
         {"entry_id": "http://arxiv.org/abs/2501.00003v2", "title": REWARD[0], "abstractNote": REWARD[1]},
         {"DOI": "10.48550/arXiv.2501.00004", "title": RLHF[0], "abstract": RLHF[1]},
+        {"title": REWARD[0], "abstract": REWARD[1], "abstract_url": "http://arxiv.org/abs/2501.00005v1"},
         {"id": "smith2020", "title": "A Title With Nothing Else"},  # a record's own key: a titled paper, not an error
         {"id": "smith2021"},
     ]
     lst = tmp_path / "api.jsonl"
     lst.write_text("".join(json.dumps(r) + "\n" for r in recs))
     items = read_list(lst)
-    srcs = [i.source for i in items[:5]]
+    srcs = [i.source for i in items[:6]]
     assert all(s is not None and s.meta is not None for s in srcs)
-    assert [s.has_abstract for s in srcs] == [True, True, True, True, False]  # type: ignore[union-attr]
-    assert [s.arxiv_id for s in srcs] == ["2501.00001", None, "2501.00003", "2501.00004", None]  # type: ignore[union-attr]
+    assert [s.has_abstract for s in srcs] == [True, True, True, True, True, False]  # type: ignore[union-attr]
+    ids = [s.arxiv_id for s in srcs]  # type: ignore[union-attr]
+    assert ids == ["2501.00001", None, "2501.00003", "2501.00004", "2501.00005", None]
     assert srcs[2].version == "v2" and srcs[1].meta.title == RLHF[0]  # type: ignore[union-attr]
-    assert items[5].error and "smith2021" in items[5].error
+    assert items[6].error and "smith2021" in items[6].error
     (tmp_path / "api.csv").write_text(f'title,summary\n"{REWARD[0]}","{REWARD[1]}"\n')
     assert read_list(tmp_path / "api.csv")[0].source.has_abstract  # type: ignore[union-attr]
 
