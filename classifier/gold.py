@@ -19,11 +19,12 @@ from typing import Any
 from .errors import GoldLabelError
 from .files import read_text
 from .resources import data_dir
-from .sources import parse_arxiv
+from .sources import ABSTRACT_KEYS, parse_arxiv
 from .taxonomy import Taxonomy
 
 COLUMNS = ("key", "short_name", "title", "first_author", "year", "arxiv_id", "leaf", "confidence")
 CONFIDENCE = ("high", "medium", "low")
+LEAF_KEYS = {"leaf", "label"}
 
 
 @dataclass(frozen=True)
@@ -68,10 +69,13 @@ def _open_text(path: Path) -> str:
 
 def _csv_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
     reader = csv.DictReader(_open_text(path).splitlines())
-    names = [n.strip() for n in reader.fieldnames or []]
-    missing = [c for c in ("arxiv_id", "leaf") if c not in names]
+    names = {n.strip().lower() for n in reader.fieldnames or []}
+    missing = [] if names & LEAF_KEYS else ["leaf"]
+    if not names & {"arxiv_id", "source", *ABSTRACT_KEYS}:
+        missing.append("arxiv_id (or source, or title and abstract)")
     if missing:
-        raise GoldLabelError(f"{path}: missing column(s) {', '.join(missing)}", hint="arxiv_id and leaf are needed")
+        raise GoldLabelError(f"{path}: missing column(s) {', '.join(missing)}",
+                             hint="a leaf (or label) column, and arxiv_id, source or abstract")  # fmt: skip
     return [(line, {k.strip(): v for k, v in row.items() if k}) for line, row in enumerate(reader, start=2)]
 
 
@@ -94,10 +98,28 @@ def _jsonl_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
     return [(line, obj) for line, obj in kept if obj.get("decision") != "undone"]  # a decision taken back
 
 
-def _validate(path: Path, rows: list[tuple[int, dict[str, Any]]], tax: Taxonomy) -> list[Study]:
-    unknown = sorted({str(r.get("leaf") or "").strip() for _, r in rows} - set(tax.labels))
+def _fields(row: dict[str, Any]) -> dict[str, str]:
+    """A row's values under lower-case keys, with the names other files use for ours: ``label`` for the
+    leaf, ``sureness`` (sure / unsure, as ../shared/train writes it) for the confidence, ``summary`` or
+    ``abstractNote`` for the abstract."""
+    vals: dict[str, str] = {}
+    for k, v in row.items():
+        vals.setdefault(str(k).strip().lower(), str(v if v is not None else "").strip())
+    vals["leaf"] = next((vals[k] for k in ("leaf", "label") if vals.get(k)), "")
+    vals["abstract"] = next((vals[k] for k in ABSTRACT_KEYS if vals.get(k)), "")
+    sure = {"sure": "high", "unsure": "low"}.get(vals.get("sureness", "").lower(), "")
+    vals["confidence"] = vals.get("confidence") or sure or "high"
+    return vals
+
+
+def _validate(path: Path, raw_rows: list[tuple[int, dict[str, Any]]], tax: Taxonomy) -> list[Study]:
+    rows = [(line, _fields(r)) for line, r in raw_rows]
+    unlabelled = next((line for line, r in rows if not r["leaf"]), None)
+    if unlabelled is not None:
+        raise GoldLabelError(f"{path}:{unlabelled}: no leaf", hint="give each row a leaf (or label) of the tree")
+    unknown = sorted({r["leaf"] for _, r in rows} - set(tax.labels))
     if unknown:
-        first = next(line for line, r in rows if str(r.get("leaf") or "").strip() in unknown)
+        first = next(line for line, r in rows if r["leaf"] in unknown)
         raise GoldLabelError(
             f"{path}:{first}: leaves not in {tax.name}: {', '.join(repr(u) for u in unknown)}",
             hint=f"the tree's labels are {', '.join(tax.labels)}; use a gold file for this tree (--gold)",
@@ -107,9 +129,8 @@ def _validate(path: Path, rows: list[tuple[int, dict[str, Any]]], tax: Taxonomy)
     ids: dict[str, int] = {}
     for line, row in rows:
         where = f"{path}:{line}"
-        vals = {k: str(v if v is not None else "").strip() for k, v in row.items()}
-        leaf = vals.get("leaf", "")
-        confidence = vals.get("confidence") or "high"
+        vals = row
+        leaf, confidence = vals["leaf"], vals["confidence"]
         if confidence not in CONFIDENCE:
             raise GoldLabelError(f"{where}: confidence must be one of {', '.join(CONFIDENCE)}")
         arxiv_id = ""

@@ -3,9 +3,12 @@ the results of a batch labelled by an LLM (distillation: label a few hundred wit
 the rest offline).
 
 A person's word outweighs a model's: corrections weigh 3, gold rows 2, an LLM's labels 1 (0.5 where it
-asked for review). Labels the offline backend made itself are skipped: learning them teaches nothing.
-The same paper in two files keeps the weightier label; twice in one file, or with two labels of equal
-weight, is an error. A row without an abstract is filled from the arXiv API (or skipped, counted).
+asked for review). A gold file that marks some labels as doubtful (``confidence`` low or medium, or
+``sureness: unsure`` as ../shared/train does) has those weigh half, and the review threshold is then set
+on its sure rows, as for the bundled model. Labels the offline backend made itself are skipped:
+learning them teaches nothing. The same paper in two files keeps the weightier label; twice in one
+file, or with two labels of equal weight, is an error. A row without an abstract is filled from the
+arXiv API (or skipped, counted).
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ class _Found:
     weight: float
     arxiv_id: str
     where: str
+    tags: frozenset[str] = frozenset()
 
 
 def _kind(path: Path, first: dict[str, object] | None) -> str:
@@ -100,7 +104,10 @@ def _gold_rows(path: Path, kind: str, tax: Taxonomy) -> list[_Found]:
         studies = load(path, tax)
     except GoldLabelError as exc:
         raise UsageError(exc.message, hint=exc.hint) from None
-    return [_Found(s.title, s.abstract, s.leaf, WEIGHTS[kind], s.arxiv_id, f"{path} ({s.key})") for s in studies]
+    marked = any(s.confidence != "high" for s in studies)  # the file tells sure labels from doubtful ones
+    return [_Found(s.title, s.abstract, s.leaf, WEIGHTS[kind] * (1.0 if s.confidence == "high" or not marked else 0.5),
+                   s.arxiv_id, f"{path} ({s.key})", frozenset({"sure"}) if marked and s.confidence == "high"
+                   else frozenset()) for s in studies]  # fmt: skip
 
 
 def read_labelled(
@@ -168,4 +175,4 @@ def _merge(found: list[_Found]) -> list[Row]:
                              hint="keep one of the two, or correct it with rltaxo review")  # fmt: skip
         elif f.weight == have.weight and f.where.split(":")[0] == have.where.split(":")[0]:
             raise UsageError(f"{f.where}: repeats the paper of {have.where}", hint="remove the duplicate")
-    return [Row(f.title, f.abstract, f.label, f.weight, group=key) for key, f in sorted(best.items())]
+    return [Row(f.title, f.abstract, f.label, f.weight, group=key, tags=f.tags) for key, f in sorted(best.items())]

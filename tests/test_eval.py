@@ -49,6 +49,30 @@ def test_gold_missing_column(tmp_path: Path) -> None:
     (tmp_path / "g.csv").write_text("key,leaf\na,llm4rl/goal\n")
     with pytest.raises(GoldLabelError, match="missing column"):
         gold.load(tmp_path / "g.csv")
+    (tmp_path / "h.csv").write_text("arxiv_id,title\n2203.02155,T\n")
+    with pytest.raises(GoldLabelError, match=r"missing column\(s\) leaf"):
+        gold.load(tmp_path / "h.csv")
+
+
+def test_gold_rows_as_labelled_sets_write_them(tmp_path: Path) -> None:
+    """A labelled set in ../shared/train's shape (label, sureness, second_choice) is a gold file as it is:
+    eval had refused it as "leaves not in the tree: ''". sure rows are the high-confidence subset."""
+    rows = [
+        {"arxiv_id": "2501.00001", "title": "Made Up A", "abstract": "We do a made-up thing.", "label": "llm4rl/goal",
+         "sureness": "sure", "second_choice": ""},
+        {"arxiv_id": "2501.00002", "Title": "Made Up B", "summary": "Another made-up thing.", "label": "out-of-scope",
+         "sureness": "unsure", "second_choice": "llm4rl/goal"},
+    ]  # fmt: skip
+    path = tmp_path / "labelled.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    studies = gold.load(path)
+    assert [(s.leaf, s.confidence, s.title, bool(s.abstract)) for s in studies] == [
+        ("llm4rl/goal", "high", "Made Up A", True), ("out-of-scope", "low", "Made Up B", True)]  # fmt: skip
+    (tmp_path / "t.csv").write_text('title,abstract,Label\n"Made Up C","A made-up abstract.",llm4rl/reward\n')
+    assert gold.load(tmp_path / "t.csv")[0].leaf == "llm4rl/reward"  # no arxiv_id column needed with abstracts
+    path.write_text(json.dumps({"arxiv_id": "2501.00003", "title": "No label"}) + "\n")
+    with pytest.raises(GoldLabelError, match=r"labelled\.jsonl:1: no leaf"):
+        gold.load(path)
 
 
 def _metrics():  # type: ignore[no-untyped-def]

@@ -177,6 +177,29 @@ def test_a_correction_outweighs_the_llm_label(toy: Path, tmp_path: Path) -> None
     assert [(r.label, r.weight) for r in data.rows] == [("search", 3.0)]
 
 
+def test_a_set_that_marks_doubtful_labels_learns_them_at_half_and_sets_the_threshold_on_the_sure(
+    toy: Path, env: dict[str, str], tmp_path: Path
+) -> None:
+    """A labelled set shaped like ../shared/train (label, sureness): unsure rows weigh half, and the review
+    threshold is chosen on the sure rows, as for the bundled model; a set without such marks is as before."""
+    tax = load_tree(toy)
+    made = rows(tax, 10, seed=5)
+    marked = [{"title": r["title"], "abstract": r["abstract"], "label": r["leaf"],
+               "sureness": "unsure" if i % 3 == 0 else "sure"} for i, r in enumerate(made)]  # fmt: skip
+    path = write_jsonl(tmp_path / "marked.jsonl", marked)
+    data = read_labelled([path], tax)
+    by_title = {r.title: r for r in data.rows}
+    for m in marked:
+        row = by_title[m["title"]]
+        assert (row.weight, "sure" in row.tags) == ((2.0, True) if m["sureness"] == "sure" else (1.0, False))
+    plain = read_labelled([write_jsonl(tmp_path / "plain.jsonl", made)], tax)
+    assert {(r.weight, r.tags) for r in plain.rows} == {(2.0, frozenset())}
+    r = run_cli("learn", str(path), "-o", str(tmp_path / "m.json"), "-t", str(toy), env=env)
+    assert r.returncode == 0, r.stderr
+    n_sure = sum(m["sureness"] == "sure" for m in marked)
+    assert f"on the {n_sure} sure labels: accuracy" in r.stdout
+
+
 # --- bad input: one line, exit 2, nothing written ---------------------------------------------------------
 BAD = {
     "unknown-leaf": [{"title": "A", "abstract": "Made up.", "leaf": "learning/semi"}],

@@ -83,6 +83,10 @@ def learn(
                f"{figs['top2_accuracy']:.3f}, ECE {figs['ece']:.3f}")  # fmt: skip
     typer.echo(f"  results at confidence ≥ {spec.review_below:.2f} (not flagged for review): "
                f"{figs['coverage']:.0%} of papers, {_pct(figs['accuracy_unflagged'])} right")  # fmt: skip
+    sure = spec.figures.get("sure")
+    if sure and sure.get("n") and sure["n"] < figs["n"]:  # the file marked doubtful labels: the threshold's yardstick
+        typer.echo(f"  on the {sure['n']} sure labels: accuracy {sure['accuracy']:.3f}; not flagged "
+                   f"{sure['coverage']:.0%}, {_pct(sure['accuracy_unflagged'])} right")  # fmt: skip
     for leaf, recall in figs["per_leaf_recall"].items():
         typer.echo(f"  {recall:6.1%}  {leaf}")
     if spec.titles is not None:
