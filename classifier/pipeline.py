@@ -81,8 +81,8 @@ class Reader:
             return self._api(source)
         if self.has_pdf_at_hand(source):
             return self._pdf(source)
-        if source.has_abstract:
-            return self._meta(source)
+        if source.has_abstract or (source.arxiv_id is None and source.path is None and source.meta is not None):
+            return self._meta(source)  # a title alone has nothing to download: classified from it, and marked so
         return self._pdf(source) if self.auto_downloads else self._api(source)
 
     def _pdf(self, source: Source) -> Paper:
@@ -237,7 +237,7 @@ class Pipeline:
         if len(fact_evidence) < len(v.fact_evidence):
             issues.append(f"{len(v.fact_evidence) - len(fact_evidence)} fact quote(s) not found in the paper's text")
         if paper.input == "title":
-            issues.append("classified from its title alone (the list has no abstract, id or PDF for it)")
+            issues.append("classified from its title alone (no abstract, arXiv id or PDF was given for it)")
         return ClassificationResult(
             source=source.raw,
             key=source.key,

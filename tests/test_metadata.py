@@ -295,11 +295,15 @@ def test_classify_title_abstract_and_stdin(env: dict[str, str]) -> None:
         input=lines, capture_output=True, text=True, env=env, cwd=ROOT, timeout=120,
     )  # fmt: skip
     out = [json.loads(x) for x in p.stdout.splitlines()]
-    assert p.returncode == 1 and len(out) == 3
+    assert p.returncode == 1 and len(out) == 3  # the broken line fails
     assert out[0]["leaf"] == "rl4llm/fine-tuning/with-human-feedback"
     assert out[1]["error"]["code"] == "not_found" and "not JSON" in out[1]["error"]["message"]
-    assert out[2]["error"]["code"] == "not_found"
-    assert run_cli("classify", "--title", "t", env=env).returncode == 2  # a title alone decides nothing
+    # a title alone is classified from it and needs review (as in a batch); its own short title is no
+    # fabricated quote (it had cost 40% of the confidence for being shorter than a checkable quote)
+    assert out[2]["input"] == "title" and out[2]["needs_review"] and out[2]["unverified_evidence"] == []
+    r = run_cli("classify", "--title", REWARD[0], env=env)
+    assert r.returncode == 0 and "title alone" in r.stdout and "needs review" in r.stdout, r.stderr
+    assert run_cli("classify", "--title", " ", env=env).returncode == 2  # nothing to classify
 
 
 def test_eval_on_own_gold_jsonl_from_abstracts_without_network(env: dict[str, str], tmp_path: Path) -> None:

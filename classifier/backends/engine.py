@@ -336,8 +336,8 @@ def engine_evidence(reading: Reading, decision: Decision, tax: Taxonomy) -> list
         quote = reading.best.get(name, (0.0, ""))[1]
         if quotable(quote) and quote not in evidence:
             evidence.append(quote)
-    if not evidence and reading.statement:  # no cue fired (or only in a short title)
-        evidence = [reading.statement]
+    if not evidence and quotable(reading.statement):  # no cue fired (or only in a short title)
+        evidence = [reading.statement]  # (a statement too short to check is no evidence: it would read as made up)
     return evidence[:4]
 
 

@@ -38,7 +38,9 @@ def _print_result(r: Any) -> None:
     typer.echo(typer.style(clean(r.title or r.source), bold=True) + f"  ({clean(r.source)})")
     typer.echo("  " + typer.style(" › ".join(r.path), fg="green", bold=True) + f"   [{r.leaf}]")
     cache = ", cached" if r.cached else ""
-    read = "title + abstract" if r.input == "abstract" else f"{r.pages_read}/{r.pages_total} pages"
+    read = {"abstract": "title + abstract", "title": "title alone"}.get(
+        r.input, f"{r.pages_read}/{r.pages_total} pages"
+    )
     review = typer.style("  · needs review", fg="yellow", bold=True) if r.needs_review else ""
     typer.echo(f"  confidence {r.confidence:.2f} · {r.backend}/{r.model} · {read}{cache}{review}")
     typer.echo(f"  why: {clean(r.rationale)}")
@@ -74,8 +76,9 @@ def _classify_sources(raw: list[str], title: str | None, abstract: str | None) -
             except RltaxoError as exc:
                 items.append(exc)
     if title is not None or abstract is not None:
-        if not (abstract or "").strip():
-            raise UsageError("--title needs --abstract too (the abstract is what decides)")
+        if not (abstract or "").strip() and not (title or "").strip():
+            raise UsageError("--title and --abstract are empty: give the paper's title and abstract")
+        # a title alone is classified from it and marked needs_review (weights learned for titles)
         items.append(metadata_source(title or "", abstract or "", raw=(title or "")[:80] or "(title + abstract)"))
     if not items:
         raise UsageError("nothing to classify", hint="give PDF paths, arXiv ids, '-' for JSON Lines, or --abstract")
@@ -91,7 +94,9 @@ def classify(
             "stdin (objects with arxiv_id, url, path, title, abstract)."
         ),
     ] = None,
-    title: Annotated[str | None, typer.Option("--title", help="Classify from this title (with --abstract).")] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", help="Classify from this title (with --abstract; alone, it needs review).")
+    ] = None,
     abstract: Annotated[str | None, typer.Option("--abstract", help="Classify from this abstract.")] = None,
     taxonomy: TaxonomyOpt = None,
     examples: ExamplesOpt = None,
