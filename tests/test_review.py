@@ -12,7 +12,9 @@ import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -190,6 +192,20 @@ def test_corrections_flow_back_to_outputs_eval_and_exemplars(
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
+@contextmanager
+def chromium_page(url: str) -> Iterator[Any]:
+    """The page at ``url`` in Chromium, driven by Playwright (closed after)."""
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        try:
+            page = browser.new_page()
+            page.goto(url)
+            yield page
+        finally:
+            browser.close()
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(CHROMIUM is None, reason="no chromium on PATH (Debian: apt-get install chromium)")
 def test_review_page_in_chromium(server: Server, results: Path) -> None:
@@ -310,13 +326,9 @@ def test_markdown_and_csv_reflect_a_review(mixed: Path, env: dict[str, str]) -> 
 @pytest.mark.slow
 @pytest.mark.skipif(CHROMIUM is None, reason="no chromium on PATH (Debian: apt-get install chromium)")
 def test_review_page_search_abstract_failed_and_undo_in_chromium(mixed: Path, env: dict[str, str]) -> None:
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
     srv = Server(mixed, env)
     try:
-        with sync_api.sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-            page = browser.new_page()
-            page.goto(srv.url)
+        with chromium_page(srv.url) as page:
             total = page.locator("#list .row").count()
             assert page.locator("#failed-list li", has_text="2101.00001").count() == 1  # a failed item, listed
             page.fill("#search", "sorting socks")
@@ -335,7 +347,6 @@ def test_review_page_search_abstract_failed_and_undo_in_chromium(mixed: Path, en
             page.wait_for_function(f"document.querySelectorAll('#list .row').length === {total}")
             page.reload()
             assert page.locator("#list .row", has_text="changed").count() == 0
-            browser.close()
     finally:
         srv.stop()
     decisions = [json.loads(x)["decision"] for x in
@@ -406,7 +417,6 @@ def test_the_server_reads_the_results_again_when_they_change(results: Path, env:
 def test_a_long_list_draws_a_window_that_grows_as_it_is_walked_or_scrolled(tmp_path: Path, env: dict[str, str]) -> None:
     """A reading list of thousands: the page draws the first rows, more as the list is scrolled or walked
     with j, and moving the selection does not redraw the list (eval/bench/review_bench.py times it)."""
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
     from classifier.taxonomy import bundled
 
     tax = bundled()
@@ -416,10 +426,7 @@ def test_a_long_list_draws_a_window_that_grows_as_it_is_walked_or_scrolled(tmp_p
         "confidence": 0.5, "taxonomy": f"{tax.name} ({tax.short_hash})"}}) + "\n" for i in range(1000)))  # fmt: skip
     srv = Server(out, env)
     try:
-        with sync_api.sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-            page = browser.new_page()
-            page.goto(srv.url)
+        with chromium_page(srv.url) as page:
             assert page.locator("#list .row").count() == 200
             assert "800 more" in page.locator("#more").inner_text()
             first_row = page.locator("#list .row").first.element_handle()
@@ -434,6 +441,5 @@ def test_a_long_list_draws_a_window_that_grows_as_it_is_walked_or_scrolled(tmp_p
             page.fill("#search", "paper 999")
             page.wait_for_function("document.querySelectorAll('#list .row').length === 1")
             assert page.locator("#count").inner_text() == "1 of 1000 papers" and page.locator("#more").count() == 0
-            browser.close()
     finally:
         srv.stop()
