@@ -2,9 +2,9 @@
 
 The file holds weights, vocabulary and idf, the engine features' scales, a temperature and class priors
 fitted by cross-validation, the review threshold, the tree's hash, the training data's hash and the
-cross-validated figures, and the same again for papers known by their title alone. JSON, never pickle:
-loading a model runs no code. Prediction needs neither scikit-learn nor numpy, so nothing heavy is
-imported when the offline backend starts.
+cross-validated figures, and the same again for shorter texts (a title alone, a short abstract). JSON,
+never pickle: loading a model runs no code. Prediction needs neither scikit-learn nor numpy, so nothing
+heavy is imported when the offline backend starts.
 """
 
 from __future__ import annotations
@@ -29,8 +29,9 @@ MAX_MODEL_BYTES = 50_000_000
 
 
 class Weights(BaseModel):
-    """One learned linear model with its calibration: the one for a title and abstract, or the one for a
-    title alone (a list with no abstract: titles say less, so they get their own weights and confidence)."""
+    """One learned linear model with its calibration: the one for a title and abstract, or one for a
+    shorter text (a title alone, a one-line summary: they say less, and the weights learned from whole
+    abstracts are far too sure of them, so they get weights and a confidence of their own)."""
 
     vocab: list[str] = Field(description="Word and word-pair features of title + abstract.")
     idf: list[float]
@@ -43,6 +44,9 @@ class Weights(BaseModel):
     prior: list[float] = Field(default_factory=list, description="Added to the logits (a class's prior shift).")
     review_below: float = Field(0.6, ge=0, le=1, description="Confidence under which a result needs review.")
     figures: dict[str, Any] = Field(default_factory=dict, description="Cross-validated figures, as learn printed.")
+    below_words: int = Field(
+        0, ge=0, description="For abstracts of fewer words than this (1: a title alone); 0 for the main weights."
+    )
 
     def check_shapes(self, k: int) -> None:
         if len(self.idf) != len(self.vocab) or len(self.text_weights) != len(self.vocab):
@@ -64,8 +68,10 @@ class ModelFile(Weights):
     tree_sha256: str = Field(description="The tree's content hash: a model for another tree is refused.")
     data_sha256: str = Field(description="Hash of the labelled rows it was learned from (reproducibility).")
     labels: list[str] = Field(description="The classes, in weight-column order: the tree's leaves.")
-    titles: Weights | None = Field(
-        None, description="The model for a paper known by its title alone, learned from the same rows' titles."
+    shorter: list[Weights] = Field(
+        default_factory=list,
+        description="Weights for shorter texts, shortest first (a title alone; a short abstract), each learned "
+        "and calibrated on the same rows cut to that length.",
     )
     trained_on: list[str] = Field(
         default_factory=list, description="Hashes of the papers learned from (arXiv id or title): eval says so."
@@ -76,9 +82,12 @@ class ModelFile(Weights):
     def _shapes(self) -> ModelFile:
         if self.rltaxo_model != FORMAT:
             raise ValueError(f"format {self.rltaxo_model!r}, expected {FORMAT!r}")
-        self.check_shapes(len(self.labels))
-        if self.titles is not None:
-            self.titles.check_shapes(len(self.labels))
+        for w in (self, *self.shorter):
+            w.check_shapes(len(self.labels))
+        if [w.below_words for w in self.shorter] != sorted({w.below_words for w in self.shorter}) or any(
+            w.below_words < 1 for w in self.shorter
+        ):
+            raise ValueError("shorter weights must each name a distinct below_words ≥ 1, shortest first")
         return self
 
 
@@ -125,13 +134,18 @@ class LearnedModel:
         self.spec = spec
         self.path = path
         self._index = {id(w): ({t: j for j, t in enumerate(w.vocab)}, {n: j for j, n in enumerate(w.engine_names)})
-                       for w in (spec, spec.titles) if w is not None}  # fmt: skip
+                       for w in (spec, *spec.shorter)}  # fmt: skip
         self.name = f"learned:{spec.data_sha256[:8]}"
         self.trained = frozenset(spec.trained_on)
 
-    def weights(self, title_only: bool = False) -> Weights:
-        """The weights for a paper: its title and abstract, or (where the file has them) its title alone."""
-        return self.spec.titles if title_only and self.spec.titles is not None else self.spec
+    def weights(self, abstract_words: int | None = None) -> Weights:
+        """The weights for a paper whose abstract has this many words (0: a title alone; None: read as a
+        whole abstract): the first of the shorter ones made for so few words, else the main ones."""
+        if abstract_words is not None:
+            for w in self.spec.shorter:
+                if abstract_words < w.below_words:
+                    return w
+        return self.spec
 
     def was_trained_on(self, arxiv_id: str) -> bool:
         return bool(arxiv_id) and paper_hash(arxiv_id) in self.trained
@@ -148,8 +162,10 @@ class LearnedModel:
                 hint="learn one for this tree with rltaxo learn, or pass --offline-model none",
             )
 
-    def predict(self, counts: Counter[str], engine: dict[str, float] | None, title_only: bool = False) -> Prediction:
-        wt = self.weights(title_only)
+    def predict(
+        self, counts: Counter[str], engine: dict[str, float] | None, abstract_words: int | None = None
+    ) -> Prediction:
+        wt = self.weights(abstract_words)
         labels = self.spec.labels
         vocab_index, engine_index = self._index[id(wt)]
         x_text = tfidf(counts, vocab_index, wt.idf)

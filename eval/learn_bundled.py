@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from classifier.learn import (  # noqa: E402
+    SHORTER,
     LearnSettings,
     Row,
     class_prior,
@@ -130,9 +131,9 @@ def unseen_pdfs(rows: list[Row], shared: Path, tax) -> list[dict]:  # type: igno
     return out
 
 
-def abstract_weights_on_titles(rows: list[Row], tax, temperature: float):  # type: ignore[no-untyped-def]
-    """Out-of-fold probabilities of the title-and-abstract weights for each row's title alone: what a
-    paper known only by its title got before the model file had weights for titles."""
+def abstract_weights_on_cuts(rows: list[Row], tax, temperature: float, cuts: tuple[int, ...]):  # type: ignore[no-untyped-def]
+    """Out-of-fold probabilities of the whole-abstract weights for each row cut to these lengths (rows in
+    the order of the cuts): what such a text got before the model file had weights for shorter texts."""
     import dataclasses
 
     import numpy as np
@@ -140,14 +141,17 @@ def abstract_weights_on_titles(rows: list[Row], tax, temperature: float):  # typ
     from classifier.learn import folds
 
     labels = list(tax.labels)
-    titles = [dataclasses.replace(r, abstract="", features=None) for r in rows]
-    featurize(titles, tax)
+    cut = {n: [dataclasses.replace(r, abstract=" ".join(r.abstract.split()[:n]), features=None) for r in rows]
+           for n in cuts}  # fmt: skip
+    for texts in cut.values():
+        featurize(texts, tax)
     prior = class_prior(labels, tax.out_of_scope, SETTINGS)
-    out = np.zeros((len(rows), len(labels)))
+    out = {n: np.zeros((len(rows), len(labels))) for n in cuts}
     for tr, te in folds(rows, labels, SETTINGS.folds, SETTINGS.seed):
         model = fit([rows[i] for i in tr], labels, SETTINGS)
-        out[te] = model.logits([titles[i] for i in te]) + prior
-    return softmax(out, temperature)
+        for n in cuts:
+            out[n][te] = model.logits([cut[n][i] for i in te]) + prior
+    return softmax(np.vstack([out[n] for n in cuts]), temperature)
 
 
 def learning_curve(rows: list[Row], tax) -> list[dict]:  # type: ignore[no-untyped-def]
@@ -243,28 +247,33 @@ def main() -> int:
     lines += ["", "Coverage against accuracy (all rows, most confident first):", "",
               "| coverage | accuracy | confidence at least |", "|---|---|---|"]  # fmt: skip
     lines += [f"| {c['coverage']:.0%} | {c['accuracy']:.3f} | {c['min_confidence']:.3f} |" for c in ours["curve"]]
-    titles = learned.model.titles
-    assert titles is not None
-    lines += ["", "## From the title alone", "",
-              "A list that gives no abstract (a bibliography, a Scholar export) leaves the model a title. The file's "
-              "title weights are learned from the same rows' titles, cross-validated and calibrated the same way; "
-              "such results are always marked `needs_review`. Beside them, the title-and-abstract weights on the "
-              "same titles (what a title alone got before):", "",
-              "| rows | n | title weights: accuracy | top-2 | OOS recall | ECE | conf right / wrong "
-              "| abstract weights on titles: accuracy | ECE | conf right / wrong |",
-              "|---|---|---|---|---|---|---|---|---|---|"]  # fmt: skip
-    old_figs = figures(abstract_weights_on_titles(learned.rows, tax, learned.model.temperature), y, learned.rows,
-                       labels, tax.out_of_scope, learned.model.review_below) if args.loo else {}  # fmt: skip
-    for tag in ("all", "sure", "gold", "dev"):
-        m, o = titles.figures.get(tag, {}), old_figs.get(tag, {})
-        if not m.get("n"):
-            continue
-        lines.append(
-            f"| {tag} | {m['n']} | {fmt(m['accuracy'])} | {fmt(m['top2_accuracy'])} | "
-            f"{fmt(m['out_of_scope_recall'])} | {fmt(m['ece'])} | {fmt(m['confidence_right'])} / "
-            f"{fmt(m['confidence_wrong'])} | {fmt(o.get('accuracy'))} | {fmt(o.get('ece'))} | "
-            f"{fmt(o.get('confidence_right'))} / {fmt(o.get('confidence_wrong'))} |"
-        )
+    lines += ["", "## Shorter texts: a title alone, a short abstract", "",
+              "A list may give a title alone (a bibliography, a Scholar export) or a line of summary. Real abstracts "
+              "have 100-300 words; for fewer the file has weights of its own, learned from the same rows cut to "
+              "that length (a title alone: no abstract; under 80 words: the first 15, 30 and 60 words of each), "
+              "cross-validated and calibrated the same way. Title-only results are always `needs_review`. "
+              "Beside them, the whole-abstract weights on the same cut texts (what such a text got before):", "",
+              "| text | rows | n | own weights: accuracy | top-2 | OOS recall | ECE | conf right / wrong "
+              "| whole-abstract weights: accuracy | ECE | conf right / wrong |",
+              "|---|---|---|---|---|---|---|---|---|---|---|"]  # fmt: skip
+    for (below, cuts), short in zip(SHORTER, learned.model.shorter):
+        what = "title alone" if below <= 1 else f"first {', '.join(map(str, cuts))} words"
+        old_figs = {}
+        if args.loo:
+            cut_rows = [r for _ in cuts for r in learned.rows]
+            y_cut = np.concatenate([y] * len(cuts))
+            old_figs = figures(abstract_weights_on_cuts(learned.rows, tax, learned.model.temperature, cuts), y_cut,
+                               cut_rows, labels, tax.out_of_scope, learned.model.review_below)  # fmt: skip
+        for tag in ("all", "sure", "gold", "dev"):
+            m, o = short.figures.get(tag, {}), old_figs.get(tag, {})
+            if not m.get("n"):
+                continue
+            lines.append(
+                f"| {what} | {tag} | {m['n']} | {fmt(m['accuracy'])} | {fmt(m['top2_accuracy'])} | "
+                f"{fmt(m['out_of_scope_recall'])} | {fmt(m['ece'])} | {fmt(m['confidence_right'])} / "
+                f"{fmt(m['confidence_wrong'])} | {fmt(o.get('accuracy'))} | {fmt(o.get('ece'))} | "
+                f"{fmt(o.get('confidence_right'))} / {fmt(o.get('confidence_wrong'))} |"
+            )
     if args.loo:
         loo = leave_one_out(learned.rows, args.shared, tax)
         top = {leaf: leaf.split("/")[0] for leaf in labels}

@@ -91,44 +91,58 @@ def test_prediction_in_plain_python_equals_the_fitted_model(toy: Path) -> None:
         assert np.allclose([got[label] for label in tax.labels], p, atol=1e-4)
 
 
-def test_a_title_alone_is_read_by_title_weights_learned_and_calibrated_for_titles(toy: Path) -> None:
-    """A list without abstracts gives the model a title: the file's title weights (learned from the same
-    rows' titles, cross-validated) answer it, in plain Python equal to the fitted title model."""
+def test_shorter_texts_are_read_by_weights_learned_and_calibrated_for_them(toy: Path) -> None:
+    """A title alone, or a line of summary, gives the model little: the file's weights for such texts
+    (learned from the same rows cut to that length, cross-validated) answer them, in plain Python equal to
+    the fitted model; a whole abstract keeps the main weights."""
     from dataclasses import replace
 
     import numpy as np
 
     from classifier.backends.offline import learned_verdict
     from classifier.ingest import Paper
-    from classifier.learn import featurize, softmax
+    from classifier.learn import SHORTER, featurize, softmax
 
     tax = load_tree(toy)
     data = [Row(r["title"], r["abstract"], r["leaf"], group=str(i)) for i, r in enumerate(rows(tax, 6, seed=3))]
     learned = learn(data, tax, LearnSettings(folds=3))
-    titles = learned.model.titles
-    assert titles is not None and titles.figures["all"]["n"] == len(data) and titles.vocab != learned.model.vocab
-    model = load_model_text(dump(learned.model), tax)
-    twins = [replace(r, abstract="", features=None) for r in learned.rows]
-    featurize(twins, tax)
-    fitted = fit(twins, list(tax.labels), LearnSettings(folds=3))
-    expect = softmax(fitted.logits(twins[:3]), titles.temperature)
-    for row, p in zip(twins[:3], expect):
-        verdict = learned_verdict(model, Paper.from_metadata(row.title, ""), tax)
-        assert verdict.rationale.startswith("Learned model (from the title alone): ")
-        assert verdict.review_below == titles.review_below
-        got = dict(model.predict(*row.features, title_only=True).probs)  # type: ignore[misc]
-        assert np.allclose([got[label] for label in tax.labels], p, atol=1e-4)
-        assert abs(verdict.confidence - max(p)) < 1e-3
-    # a model file from before title weights reads a title with its one set of weights, as it did
-    old = json.loads(dump(learned.model))
-    del old["titles"]
+    spec = learned.model
+    assert [w.below_words for w in spec.shorter] == [below for below, _ in SHORTER] == [1, 80]
+    titles, short = spec.shorter
+    assert titles.figures["all"]["n"] == len(data) and short.figures["all"]["n"] == 3 * len(data)
+    model = load_model_text(dump(spec), tax)
+    for weights, words in ((titles, 0), (short, 12)):
+        cut = [replace(r, abstract=" ".join(r.abstract.split()[:words]), features=None) for r in learned.rows[:3]]
+        featurize(cut, tax)
+        train = [replace(r, abstract=" ".join(r.abstract.split()[:n]), features=None)
+                 for n in dict(SHORTER)[weights.below_words] for r in learned.rows]  # fmt: skip
+        featurize(train, tax)
+        expect = softmax(fit(train, list(tax.labels), LearnSettings(folds=3)).logits(cut), weights.temperature)
+        for row, p in zip(cut, expect):
+            verdict = learned_verdict(model, Paper.from_metadata(row.title, row.abstract), tax)
+            assert verdict.rationale.startswith("Learned model (from the title alone): " if words == 0
+                                                else "Learned model (for a short abstract, 12 words): ")  # fmt: skip
+            assert verdict.review_below == weights.review_below
+            got = dict(model.predict(*row.features, abstract_words=words).probs)  # type: ignore[misc]
+            assert np.allclose([got[label] for label in tax.labels], p, atol=1e-4)
+            assert abs(verdict.confidence - max(p)) < 1e-3
+    long = " ".join([data[0].abstract] * 20)  # a whole abstract's length: the main weights
+    verdict = learned_verdict(model, Paper.from_metadata(data[0].title, long), tax)
+    assert verdict.rationale.startswith("Learned model: ") and verdict.review_below == spec.review_below
+    # a model file from before shorter weights reads every text with its one set of weights, as it did
+    old = json.loads(dump(spec))
+    del old["shorter"]
     model = load_model_text(json.dumps(old), tax)
-    verdict = learned_verdict(model, Paper.from_metadata(twins[0].title, ""), tax)
-    assert verdict.rationale.startswith("Learned model: ") and verdict.review_below == learned.model.review_below
-    # title weights of the wrong shape are refused like any other
-    bad = json.loads(dump(learned.model))
-    bad["titles"]["intercept"] = bad["titles"]["intercept"][:-1]
+    verdict = learned_verdict(model, Paper.from_metadata(data[0].title, ""), tax)
+    assert verdict.rationale.startswith("Learned model: ") and verdict.review_below == spec.review_below
+    # shorter weights of the wrong shape, or out of order, are refused like any other
+    bad = json.loads(dump(spec))
+    bad["shorter"][0]["intercept"] = bad["shorter"][0]["intercept"][:-1]
     with pytest.raises(ValueError, match="one value per label"):
+        ModelFile.model_validate_json(json.dumps(bad))
+    bad = json.loads(dump(spec))
+    bad["shorter"].reverse()
+    with pytest.raises(ValueError, match="shortest first"):
         ModelFile.model_validate_json(json.dumps(bad))
 
 

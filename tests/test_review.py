@@ -254,7 +254,12 @@ def mixed(env: dict[str, str], tmp_path: Path) -> Path:
     lst = tmp_path / "mixed.jsonl"
     rows = [{"title": t, "abstract": a, "citekey": f"key{i}", "authors": "Doe, Jane", "year": "2031"}
             for i, (_, _, t, a) in enumerate(CASES[:6])]  # fmt: skip
-    rows.append({"title": "Sorting socks", "abstract": "A laundry heuristic pairs socks by colour, with no learning."})
+    rows.append(
+        {
+            "title": "Sorting socks",
+            "abstract": "A laundry heuristic pairs socks by colour in a household study of chores.",
+        }
+    )
     rows.append({"arxiv_id": "2101.00001"})  # no abstract, and the arXiv API is off here: fails
     lst.write_text("".join(json.dumps(r) + "\n" for r in rows))
     r = run_cli("batch", str(lst), "-o", str(tmp_path / "mixed.out.jsonl"), env=env)

@@ -87,12 +87,20 @@ def learned_input(model: LearnedModel, paper: Paper, tax: Taxonomy) -> tuple[Pap
 
 def learned_verdict(model: LearnedModel, paper: Paper, tax: Taxonomy) -> Verdict:
     basis, abstract, view = learned_input(model, paper, tax)
-    title_only = paper.input == "title"
-    weights = model.weights(title_only)
-    pred = model.predict(text_counts(basis.title, abstract), view.features if view else None, title_only)
+    words = len(abstract.split())
+    weights = model.weights(words)
+    pred = model.predict(text_counts(basis.title, abstract), view.features if view else None, words)
     leaf, conf = pred.leaf, pred.confidence
     runner, runner_p = pred.probs[1] if len(pred.probs) > 1 else (None, None)
-    which = "Learned model (from the title alone)" if weights is not model.spec else "Learned model"
+    which = (
+        "Learned model"
+        if weights is model.spec
+        else (
+            "Learned model (from the title alone)"
+            if not words
+            else f"Learned model (for a short abstract, {words} words)"
+        )
+    )
     parts = [f"{which}: {leaf} at {conf:.2f}" + (f", then {runner} at {runner_p:.2f}" if runner else "") + "."]
     if pred.reasons:
         parts.append("Weighed most: " + "; ".join(pred.reasons) + ".")

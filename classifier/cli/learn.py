@@ -72,7 +72,8 @@ def learn(
         typer.echo(json.dumps({"out": str(out), "rows": len(data.rows), "skipped": data.skipped,
                                "warnings": learned.warnings, "review_below": spec.review_below,
                                "figures": spec.figures,
-                               "title_figures": spec.titles.figures if spec.titles else None}))  # fmt: skip
+                               "shorter": [{"below_words": w.below_words, "review_below": w.review_below,
+                                            "figures": w.figures} for w in spec.shorter]}))  # fmt: skip
         raise typer.Exit(EXIT_OK)
     for w in learned.warnings:
         typer.echo(f"rltaxo: warning: {w}", err=True)
@@ -89,10 +90,10 @@ def learn(
                    f"{sure['coverage']:.0%}, {_pct(sure['accuracy_unflagged'])} right")  # fmt: skip
     for leaf, recall in figs["per_leaf_recall"].items():
         typer.echo(f"  {recall:6.1%}  {leaf}")
-    if spec.titles is not None:
-        t = spec.titles.figures["all"]
-        typer.echo(f"from titles alone (papers a list gives no abstract for): accuracy {t['accuracy']:.3f}, "
-                   f"ECE {t['ece']:.3f}")  # fmt: skip
+    for short in spec.shorter:
+        t = short.figures["all"]
+        what = "from titles alone" if short.below_words <= 1 else f"from abstracts under {short.below_words} words"
+        typer.echo(f"{what} (their own weights): accuracy {t['accuracy']:.3f}, ECE {t['ece']:.3f}")
     typer.echo(f"wrote {out}; use it with --offline-model {out}")
     raise typer.Exit(EXIT_OK)
 
