@@ -127,9 +127,8 @@ def _validate(path: Path, raw_rows: list[tuple[int, dict[str, Any]]], tax: Taxon
     studies: list[Study] = []
     keys: dict[str, int] = {}
     ids: dict[str, int] = {}
-    for line, row in rows:
+    for line, vals in rows:
         where = f"{path}:{line}"
-        vals = row
         leaf, confidence = vals["leaf"], vals["confidence"]
         if confidence not in CONFIDENCE:
             raise GoldLabelError(f"{where}: confidence must be one of {', '.join(CONFIDENCE)}")

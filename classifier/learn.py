@@ -350,7 +350,7 @@ def learn(rows: list[Row], tax: Taxonomy, s: LearnSettings | None = None,
     main, probs = _learned_weights(rows, labels, tax, s)
     # the same rows cut short, for lists that give a title alone or a line of summary: a shorter text says
     # less, and the weights learned from whole abstracts are far too sure of it (cross-validated on the
-    # bundled rows: about 0.8 confidence for 40-55% right, mostly "out of scope"), so shorter texts get
+    # bundled rows: above 0.8 confidence for 38-49% right, mostly "out of scope"), so shorter texts get
     # weights and a calibration of their own
     shorter = []
     for below, cuts in SHORTER:

@@ -105,9 +105,13 @@ def _gold_rows(path: Path, kind: str, tax: Taxonomy) -> list[_Found]:
     except GoldLabelError as exc:
         raise UsageError(exc.message, hint=exc.hint) from None
     marked = any(s.confidence != "high" for s in studies)  # the file tells sure labels from doubtful ones
-    return [_Found(s.title, s.abstract, s.leaf, WEIGHTS[kind] * (1.0 if s.confidence == "high" or not marked else 0.5),
-                   s.arxiv_id, f"{path} ({s.key})", frozenset({"sure"}) if marked and s.confidence == "high"
-                   else frozenset()) for s in studies]  # fmt: skip
+    out = []
+    for s in studies:
+        sure = s.confidence == "high"
+        weight = WEIGHTS[kind] * (0.5 if marked and not sure else 1.0)
+        tags = frozenset({"sure"}) if marked and sure else frozenset()
+        out.append(_Found(s.title, s.abstract, s.leaf, weight, s.arxiv_id, f"{path} ({s.key})", tags))
+    return out
 
 
 def read_labelled(

@@ -24,6 +24,7 @@ from .files import read_text, size_ok
 from .latex_text import decode
 from .markdown_entries import blocks
 from .sources import (
+    ABSTRACT_KEYS,
     IDENT_KEYS,
     Source,
     find_arxiv,
@@ -183,8 +184,7 @@ def _csv_items(path: Path, column: str | None) -> list[Item]:
         col = column or next((c for c in names if c.strip().lower() in CSV_COLUMNS), None)
         title_col = lower.get("title")
         # Zotero's CSV export calls it "Abstract Note", the arXiv API "summary"
-        abstract_col = next((lower[k] for k in ("abstract", "abstract note", "abstractnote", "summary")
-                             if k in lower), None)  # fmt: skip
+        abstract_col = next((lower[k] for k in ABSTRACT_KEYS if k in lower), None)
         if (col is None and abstract_col is None) or (column is not None and column not in names):
             raise ReadingListError(
                 f"{path}: no column {column!r}"
@@ -212,10 +212,12 @@ def _csv_items(path: Path, column: str | None) -> list[Item]:
         return items
 
 
-def _jsonl_items(path: Path) -> list[Item]:
+def _jsonl_items(path: Path, text: str | None = None) -> list[Item]:
     """One JSON object per line with any of arxiv_id, url, path, title, abstract: the format for scripts."""
     items = []
-    for n, line in enumerate(read_text(path, what="reading list", encoding="utf-8-sig").splitlines(), start=1):
+    if text is None:
+        text = read_text(path, what="reading list", encoding="utf-8-sig")
+    for n, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:
@@ -234,7 +236,7 @@ def _json_items(path: Path) -> list[Item]:
     try:
         data = json.loads(text)
     except ValueError:
-        return _jsonl_items(path)
+        return _jsonl_items(path, text)
     if isinstance(data, dict):
         lists = [v for v in data.values() if isinstance(v, list) and v and all(isinstance(x, dict) for x in v)]
         if len(lists) == 1 and not record_fields(data).keys() & {"title", "abstract", *IDENT_KEYS}:

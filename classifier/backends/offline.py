@@ -92,15 +92,12 @@ def learned_verdict(model: LearnedModel, paper: Paper, tax: Taxonomy) -> Verdict
     pred = model.predict(text_counts(basis.title, abstract), view.features if view else None, words)
     leaf, conf = pred.leaf, pred.confidence
     runner, runner_p = pred.probs[1] if len(pred.probs) > 1 else (None, None)
-    which = (
-        "Learned model"
-        if weights is model.spec
-        else (
-            "Learned model (from the title alone)"
-            if not words
-            else f"Learned model (for a short abstract, {words} words)"
-        )
-    )
+    if weights is model.spec:
+        which = "Learned model"
+    elif not words:
+        which = "Learned model (from the title alone)"
+    else:
+        which = f"Learned model (for a short abstract, {words} words)"
     parts = [f"{which}: {leaf} at {conf:.2f}" + (f", then {runner} at {runner_p:.2f}" if runner else "") + "."]
     if pred.reasons:
         parts.append("Weighed most: " + "; ".join(pred.reasons) + ".")
