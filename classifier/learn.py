@@ -76,6 +76,14 @@ def featurize(rows: Sequence[Row], tax: Taxonomy, progress: Callable[[int], None
             progress(i + 1)
 
 
+def cut_rows(rows: Sequence[Row], words: int, tax: Taxonomy) -> list[Row]:
+    """The rows with their abstracts cut to their first ``words`` words (0: a title alone), featurized:
+    what the weights for shorter texts learn from."""
+    cut = [replace(r, abstract=" ".join(r.abstract.split()[:words]), features=None) for r in rows]
+    featurize(cut, tax)
+    return cut
+
+
 def check_rows(rows: Sequence[Row], tax: Taxonomy) -> list[str]:
     """Refuse what cannot be learned from (one line each); return warnings for what is merely thin."""
     if not rows:
@@ -354,8 +362,7 @@ def learn(rows: list[Row], tax: Taxonomy, s: LearnSettings | None = None,
     # weights and a calibration of their own
     shorter = []
     for below, cuts in SHORTER:
-        cut = [replace(r, abstract=" ".join(r.abstract.split()[:n]), features=None) for n in cuts for r in rows]
-        featurize(cut, tax)
+        cut = [r for n in cuts for r in cut_rows(rows, n, tax)]
         weights, _ = _learned_weights(cut, labels, tax, replace(s, max_vocab=min(s.max_vocab, SHORTER_VOCAB)))
         shorter.append(weights.model_copy(update={"below_words": below}))
     spec = ModelFile(

@@ -81,9 +81,10 @@ class Reader:
             return self._api(source)
         if self.has_pdf_at_hand(source):
             return self._pdf(source)
-        if source.has_abstract or (source.arxiv_id is None and source.path is None and source.meta is not None):
-            return self._meta(source)  # a title alone has nothing to download: classified from it, and marked so
-        return self._pdf(source) if self.auto_downloads else self._api(source)
+        if source.has_abstract:
+            return self._meta(source)
+        # nothing to download without an id (a title alone): the API path classifies it from the title
+        return self._pdf(source) if self.auto_downloads and source.arxiv_id is not None else self._api(source)
 
     def _pdf(self, source: Source) -> Paper:
         path = self.locate(source)

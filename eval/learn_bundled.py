@@ -134,17 +134,12 @@ def unseen_pdfs(rows: list[Row], shared: Path, tax) -> list[dict]:  # type: igno
 def abstract_weights_on_cuts(rows: list[Row], tax, temperature: float, cuts: tuple[int, ...]):  # type: ignore[no-untyped-def]
     """Out-of-fold probabilities of the whole-abstract weights for each row cut to these lengths (rows in
     the order of the cuts): what such a text got before the model file had weights for shorter texts."""
-    import dataclasses
-
     import numpy as np
 
-    from classifier.learn import folds
+    from classifier.learn import cut_rows, folds
 
     labels = list(tax.labels)
-    cut = {n: [dataclasses.replace(r, abstract=" ".join(r.abstract.split()[:n]), features=None) for r in rows]
-           for n in cuts}  # fmt: skip
-    for texts in cut.values():
-        featurize(texts, tax)
+    cut = {n: cut_rows(rows, n, tax) for n in cuts}
     prior = class_prior(labels, tax.out_of_scope, SETTINGS)
     out = {n: np.zeros((len(rows), len(labels))) for n in cuts}
     for tr, te in folds(rows, labels, SETTINGS.folds, SETTINGS.seed):
