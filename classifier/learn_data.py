@@ -3,12 +3,12 @@ the results of a batch labelled by an LLM (distillation: label a few hundred wit
 the rest offline).
 
 A person's word outweighs a model's: corrections weigh 3, gold rows 2, an LLM's labels 1 (0.5 where it
-asked for review). A gold file that marks some labels as doubtful (``confidence`` low or medium, or
-``sureness: unsure`` as ../shared/train does) has those weigh half, and the review threshold is then set
-on its sure rows, as for the bundled model. Labels the offline backend made itself are skipped:
-learning them teaches nothing. The same paper in two files keeps the weightier label; twice in one
-file, or with two labels of equal weight, is an error. A row without an abstract is filled from the
-arXiv API (or skipped, counted).
+asked for review). A gold file may mark labels as doubtful (``confidence`` low or medium, or
+``sureness: unsure`` as ../shared/train does): those weigh half. Where any row is doubtful, the others
+are tagged sure, and the review threshold is set on them, as for the bundled model. Labels the offline
+backend made itself are skipped: learning them teaches nothing. The same paper in two files keeps the
+weightier label; twice in one file, or with two labels of equal weight, is an error. A row without an
+abstract is filled from the arXiv API (or skipped, counted).
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ class _Found:
     weight: float
     arxiv_id: str
     where: str
-    tags: frozenset[str] = frozenset()
+    doubtful: bool = False  # its source says so: an LLM's result flagged needs_review, a label marked unsure
 
 
 def _kind(path: Path, first: dict[str, object] | None) -> str:
@@ -90,10 +90,11 @@ def _batch_rows(path: Path, text: str, tax: Taxonomy, skipped: dict[str, int]) -
         if not tax.is_label(leaf):
             raise UsageError(f"{path}:{n}: unknown leaf {leaf!r} for the tree {tax.name!r}",
                              hint="learn with the tree the batch used (--taxonomy)")  # fmt: skip
-        weight = WEIGHTS["llm"] * (0.5 if res.get("needs_review") else 1.0)
+        doubtful = bool(res.get("needs_review"))
+        weight = WEIGHTS["llm"] * (0.5 if doubtful else 1.0)
         arxiv = str(res.get("arxiv_id") or "").split("v")[0] if res.get("arxiv_id") else ""
         out.append(_Found(str(res.get("title") or ""), str(res.get("abstract") or ""), leaf, weight, arxiv,
-                          f"{path}:{n}"))  # fmt: skip
+                          f"{path}:{n}", doubtful))  # fmt: skip
     return out
 
 
@@ -104,13 +105,11 @@ def _gold_rows(path: Path, kind: str, tax: Taxonomy) -> list[_Found]:
         studies = load(path, tax)
     except GoldLabelError as exc:
         raise UsageError(exc.message, hint=exc.hint) from None
-    marked = any(s.confidence != "high" for s in studies)  # the file tells sure labels from doubtful ones
     out = []
     for s in studies:
-        sure = s.confidence == "high"
-        weight = WEIGHTS[kind] * (0.5 if marked and not sure else 1.0)
-        tags = frozenset({"sure"}) if marked and sure else frozenset()
-        out.append(_Found(s.title, s.abstract, s.leaf, weight, s.arxiv_id, f"{path} ({s.key})", tags))
+        doubtful = s.confidence != "high"
+        weight = WEIGHTS[kind] * (0.5 if doubtful else 1.0)
+        out.append(_Found(s.title, s.abstract, s.leaf, weight, s.arxiv_id, f"{path} ({s.key})", doubtful))
     return out
 
 
@@ -139,7 +138,10 @@ def read_labelled(
         by_kind[kind] = by_kind.get(kind, 0) + len(rows)
         found += rows
     _fill(found, fetch, skipped)
-    return Labelled(_merge(found), skipped, by_kind)
+    # where some labels are doubtful, the others are the yardstick: tagged "sure", they set the review
+    # threshold and get figures of their own (as ../shared/train's sure rows do for the bundled model)
+    sure = frozenset({"sure"}) if any(f.doubtful for f in found) else frozenset()
+    return Labelled(_merge(found, sure), skipped, by_kind)
 
 
 def _fill(found: list[_Found], fetch: Callable[[list[str]], dict[str, tuple[str, str]]] | None,
@@ -166,7 +168,7 @@ def _fill(found: list[_Found], fetch: Callable[[list[str]], dict[str, tuple[str,
         found[:] = [f for f in found if f.abstract.strip()]
 
 
-def _merge(found: list[_Found]) -> list[Row]:
+def _merge(found: list[_Found], sure: frozenset[str]) -> list[Row]:
     """One row per paper: the weightiest label wins; equal weights that disagree are an error."""
     best: dict[str, _Found] = {}
     for f in found:
@@ -179,4 +181,5 @@ def _merge(found: list[_Found]) -> list[Row]:
                              hint="keep one of the two, or correct it with rltaxo review")  # fmt: skip
         elif f.weight == have.weight and f.where.split(":")[0] == have.where.split(":")[0]:
             raise UsageError(f"{f.where}: repeats the paper of {have.where}", hint="remove the duplicate")
-    return [Row(f.title, f.abstract, f.label, f.weight, group=key, tags=f.tags) for key, f in sorted(best.items())]
+    return [Row(f.title, f.abstract, f.label, f.weight, group=key, tags=frozenset() if f.doubtful else sure)
+            for key, f in sorted(best.items())]  # fmt: skip

@@ -214,6 +214,29 @@ def test_a_set_that_marks_doubtful_labels_learns_them_at_half_and_sets_the_thres
     assert f"on the {n_sure} sure labels: accuracy" in r.stdout
 
 
+def test_an_llm_s_flagged_results_are_the_doubtful_ones_beside_a_person_s_labels(toy: Path, tmp_path: Path) -> None:
+    """Distillation: a batch's results flagged needs_review weigh half and are not the yardstick; its
+    unflagged results and a person's corrections are the sure rows, whichever file they come from."""
+    tax = load_tree(toy)
+    made = rows(tax, 4, seed=9)
+    results = [{"title": r["title"], "abstract": r["abstract"], "leaf": r["leaf"], "backend": "openai",
+                "needs_review": k % 2 == 1} for k, r in enumerate(made)]  # fmt: skip
+    lines = [json.dumps({"item": f"i{k}", "status": "ok", "result": res}) for k, res in enumerate(results)]
+    batch = tmp_path / "labels.jsonl"
+    batch.write_text("\n".join(lines) + "\n")
+    corr = tmp_path / "labels.corrections.jsonl"
+    fixed = made[1]  # flagged by the LLM, then corrected by a person: sure
+    corr.write_text(json.dumps({"item": "i1", "title": fixed["title"], "abstract": fixed["abstract"],
+                                "leaf": fixed["leaf"], "original": fixed["leaf"]}) + "\n")  # fmt: skip
+    got = {r.title: (r.weight, "sure" in r.tags) for r in read_labelled([batch, corr], tax).rows}
+    want = {r["title"]: ((0.5, False) if k % 2 == 1 else (1.0, True)) for k, r in enumerate(made)}
+    want[fixed["title"]] = (3.0, True)
+    assert got == want
+    unflagged = batch.read_text().replace('"needs_review": true', '"needs_review": false')
+    batch.write_text(unflagged)  # nothing doubtful: no yardstick apart from all rows
+    assert {r.tags for r in read_labelled([batch], tax).rows} == {frozenset()}
+
+
 # --- bad input: one line, exit 2, nothing written ---------------------------------------------------------
 BAD = {
     "unknown-leaf": [{"title": "A", "abstract": "Made up.", "leaf": "learning/semi"}],
