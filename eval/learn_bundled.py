@@ -100,10 +100,11 @@ def leave_one_out(rows: list[Row], shared: Path, tax) -> list[dict]:  # type: ig
             kind = "pdf"
         else:
             probe.features = r.features
-        p = softmax(model.logits([probe]) + prior, bundled_model.spec.temperature)[0]
+        z = model.logits([probe])[0]
+        p = softmax(z[None, :] + prior, bundled_model.spec.temperature)[0]
         top = int(p.argmax())
         out.append({"id": r.group, "role": "gold" if "gold" in r.tags else "dev", "input": kind, "gold": r.label,
-                    "pred": labels[top], "conf": round(float(p[top]), 3)})  # fmt: skip
+                    "pred": labels[top], "conf": round(float(p[top]), 3), "logits": z})  # fmt: skip
     return out + unseen_pdfs(rows, shared, tax)
 
 
@@ -147,6 +148,39 @@ def abstract_weights_on_cuts(rows: list[Row], tax, temperature: float, cuts: tup
         for n in cuts:
             out[n][te] = model.logits([cut[n][i] for i in te]) + prior
     return softmax(np.vstack([out[n] for n in cuts]), temperature)
+
+
+def prior_tradeoff(learned, tax, loo: list[dict] | None) -> list[dict]:  # type: ignore[no-untyped-def]
+    """The out-of-scope prior against what it trades: the out-of-fold logits with each prior in turn (the
+    temperature and review threshold refitted as learn() does), and the leave-one-out gold studies."""
+    import numpy as np
+
+    from classifier.learn import fit_temperature, review_threshold
+
+    labels, rows = list(tax.labels), learned.rows
+    o = labels.index(tax.out_of_scope)
+    y = np.array([labels.index(r.label) for r in rows])
+    sure = np.array(["sure" in r.tags for r in rows])
+    t0 = learned.model.temperature
+    base = np.log(np.clip(learned.oof_probs, 1e-300, 1)) * t0  # the logits, up to a constant per row
+    base[:, o] -= SETTINGS.out_of_scope_prior
+    top = {leaf: leaf.split("/")[0] for leaf in labels}
+    out = []
+    for odds in (1.0, 1.5, 2.0, 3.0, 4.0, 6.0):
+        z = base.copy()
+        z[:, o] += math.log(odds)
+        t = fit_temperature(z, y, [r.weight for r in rows])
+        p = softmax(z, t)
+        threshold = review_threshold(p.max(1)[sure], (p.argmax(1) == y)[sure], SETTINGS.review_accuracy)
+        figs = figures(p, y, rows, labels, tax.out_of_scope, threshold)
+        gold = None
+        if loo:
+            g = [x for x in loo if x["role"] == "gold"]
+            preds = [labels[int((x["logits"] + np.eye(len(labels))[o] * math.log(odds)).argmax())] for x in g]
+            pairs = list(zip(preds, [x["gold"] for x in g]))
+            gold = (sum(q == t for q, t in pairs), sum(top[q] == top[t] for q, t in pairs), len(g))
+        out.append({"odds": odds, "all": figs["all"], "sure": figs["sure"], "gold": gold})
+    return out
 
 
 def learning_curve(rows: list[Row], tax) -> list[dict]:  # type: ignore[no-untyped-def]
@@ -269,6 +303,7 @@ def main() -> int:
                 f"{fmt(m['confidence_wrong'])} | {fmt(o.get('accuracy'))} | {fmt(o.get('ece'))} | "
                 f"{fmt(o.get('confidence_right'))} / {fmt(o.get('confidence_wrong'))} |"
             )
+    loo = None
     if args.loo:
         loo = leave_one_out(learned.rows, args.shared, tax)
         top = {leaf: leaf.split("/")[0] for leaf in labels}
@@ -284,6 +319,30 @@ def main() -> int:
         lines += ["", "Wrong:", ""]
         lines += [f"- {x['role']} {x['id']} ({x['input']}): gold `{x['gold']}`, predicted `{x['pred']}` at {x['conf']}"
                   for x in loo if x["pred"] != x["gold"]]  # fmt: skip
+    lines += ["", "## The out-of-scope prior: its recall against the rest", "",
+              "One setting, `out_of_scope_prior` in this script, adds log-odds to the out-of-scope node. Each row "
+              "below re-scores the same out-of-fold logits (and, with --loo, the gold studies left out one at a "
+              "time) with another prior, the temperature and review threshold refitted:", "",
+              "| prior odds | accuracy (all / sure) | OOS recall (all / sure) | ECE (all) | conf right − wrong (all) "
+              "| unflagged sure: coverage, accuracy | gold leaf / top class |",
+              "|---|---|---|---|---|---|---|"]  # fmt: skip
+    for t in prior_tradeoff(learned, tax, loo):
+        a, s_ = t["all"], t["sure"]
+        gold = f"{t['gold'][0]}/{t['gold'][2]} / {t['gold'][1]}/{t['gold'][2]}" if t["gold"] else "–"
+        mark = " (this model)" if math.isclose(math.log(t["odds"]), SETTINGS.out_of_scope_prior) else ""
+        lines.append(f"| {t['odds']:g}{mark} | {fmt(a['accuracy'])} / {fmt(s_['accuracy'])} | "
+                     f"{fmt(a['out_of_scope_recall'])} / {fmt(s_['out_of_scope_recall'])} | {fmt(a['ece'])} | "
+                     f"{a['confidence_right'] - a['confidence_wrong']:.3f} | {fmt(s_['coverage'])}, "
+                     f"{fmt(s_['accuracy_unflagged'])} | {gold} |")  # fmt: skip
+    unsure = [i for i, r in enumerate(learned.rows) if "sure" not in r.tags and r.second]
+    pred = learned.oof_probs.argmax(1)
+    missed = [i for i in unsure if labels[pred[i]] != learned.rows[i].label]
+    second = sum(labels[pred[i]] == learned.rows[i].second for i in missed)
+    oos_missed = [i for i in missed if learned.rows[i].label == tax.out_of_scope]
+    oos_second = sum(labels[pred[i]] == learned.rows[i].second for i in oos_missed)
+    lines += ["", f"Rows whose label the strong model was unsure of: the model misses {len(missed)} of {len(unsure)}, "
+              f"and gives {second} of those misses the labeller's own second choice ({oos_second} of the "
+              f"{len(oos_missed)} out-of-scope rows it misses)."]  # fmt: skip
     if args.curve:
         lines += ["", "## Learning curve", "",
                   "Each fold learns from part of its training papers (the held-out folds stay the same):", "",
