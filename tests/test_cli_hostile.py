@@ -118,3 +118,23 @@ def test_eval_refuses_bad_inputs_before_classifying(env: dict[str, str], tmp_pat
     (tmp_path / "empty").mkdir()
     r = run_cli("eval", "--backend", "offline", "--gold", str(gold), "--pdf-dir", str(tmp_path / "empty"), env=env)
     assert r.returncode == 2 and "holds no PDF" in r.stderr
+
+
+def test_an_eval_that_could_score_nothing_says_so_and_exits_1(env: dict[str, str], tmp_path: Path) -> None:
+    """Every study missing (no PDF, no abstract, no network): no accuracy is printed as if measured, and a
+    script sees exit 1 with the reason; one study at hand is a partial run as before (exit 0)."""
+    gold = tmp_path / "g.csv"
+    gold.write_text("arxiv_id,leaf\n2101.00001,llm4rl/reward\n2101.00002,out-of-scope\n", encoding="utf-8")
+    r = run_cli("eval", "--backend", "offline", "--gold", str(gold), "--no-download", "--out", str(tmp_path / "a"),
+                env=env)  # fmt: skip
+    assert r.returncode == 1, r.stderr
+    errors = [line for line in r.stderr.splitlines() if "error" in line]
+    assert len(errors) == 1 and "none of the 2 studies could be classified" in errors[0], r.stderr
+    assert "leaf accuracy  –" in r.stdout and "0.0%" not in r.stdout
+    assert "trained on" not in r.stdout  # no studies classified: none counted as seen in training
+    abstracts = tmp_path / "abs.jsonl"
+    abstracts.write_text('{"arxiv_id": "2101.00001", "title": "Made Up", "abstract": "An LLM writes the reward '
+                         'function for a robot learning to walk with reinforcement learning."}\n')  # fmt: skip
+    r = run_cli("eval", "--backend", "offline", "--gold", str(gold), "--no-download", "--abstracts", str(abstracts),
+                "--out", str(tmp_path / "b"), env=env)  # fmt: skip
+    assert r.returncode == 0 and "1 classified, 1 missing" in r.stdout, r.stderr

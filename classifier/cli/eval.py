@@ -105,7 +105,8 @@ def run_eval(
             write_baseline(baseline_md, metrics, pdf_dir)
     except (Exception, KeyboardInterrupt) as exc:
         raise typer.Exit(fail(exc)) from None
-    if metrics.missing and not abstracts:
+    nothing = not metrics.classified and metrics.n  # nothing was scored: not a result a script should take as one
+    if metrics.missing and not abstracts and not nothing:
         typer.echo(
             f"rltaxo: {metrics.missing} studies missing: no PDF or abstract at hand; "
             "--abstracts FILE.jsonl (arxiv_id, title, abstract) supplies them without network",
@@ -117,6 +118,10 @@ def run_eval(
         for k, v in headline(metrics):
             typer.echo(f"{k:>44}  {v}")
         typer.echo(f"{'report':>44}  {folder / 'report.html'}")
+    if nothing:
+        first = next(iter(metrics.missing_studies.values()), "")
+        typer.echo(f"rltaxo: error: none of the {metrics.n} studies could be classified; the first: {first}", err=True)
+        raise typer.Exit(1)
     raise typer.Exit(0)
 
 

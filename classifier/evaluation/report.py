@@ -46,8 +46,8 @@ def headline(m: EvalMetrics) -> list[tuple[str, str]]:
             for kind, v in m.by_input.items()
             if v.n
         ],
-        ("top-class accuracy", _ci(m.top_accuracy, m.top_accuracy_ci95)),
-        ("leaf accuracy", _ci(m.leaf_accuracy, m.leaf_accuracy_ci95)),
+        ("top-class accuracy", _ci(m.top_accuracy, m.top_accuracy_ci95) if m.classified else "–"),
+        ("leaf accuracy", _ci(m.leaf_accuracy, m.leaf_accuracy_ci95) if m.classified else "–"),
         ("leaf accuracy on high-confidence gold rows", f"{_pct(hc.leaf_accuracy)} of {hc.n}"),
         (
             "hierarchical F1 (P / R)",
@@ -85,7 +85,7 @@ def _review_lines(m: EvalMetrics) -> list[tuple[str, str]]:
         (
             "accuracy where not needs_review",
             f"{_ci(rv.accuracy or 0.0, rv.accuracy_ci95) if rv.accuracy is not None else '–'} on {rv.covered} "
-            f"papers ({_pct(rv.coverage)} of those classified)",
+            f"papers ({_pct(rv.coverage if m.classified else None)} of those classified)",
         )
     ]
     if gap.right is not None:

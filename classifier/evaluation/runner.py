@@ -161,7 +161,8 @@ def evaluate(
     )
     learned = getattr(pipe.backend, "learned", None)
     if learned is not None:
-        metrics.seen_in_training = sum(1 for s in studies if learned.was_trained_on(s.arxiv_id))
+        classified = {o.study.key for o in outcomes if o.result is not None}  # what the figures are made of
+        metrics.seen_in_training = sum(1 for s in studies if s.key in classified and learned.was_trained_on(s.arxiv_id))
     stamp_run(metrics, pipe, gold_path or gold.default_path())
     if repeat > 1:
         labels = [{o.study.key: o.result.leaf for o in run if o.result} for run in runs]
