@@ -169,8 +169,7 @@ def prior_tradeoff(learned, tax, loo: list[dict] | None) -> list[dict]:  # type:
     for odds in (1.0, 1.5, 2.0, 3.0, 4.0, 6.0):
         z = base.copy()
         z[:, o] += math.log(odds)
-        t = fit_temperature(z, y, [r.weight for r in rows])
-        p = softmax(z, t)
+        p = softmax(z, fit_temperature(z, y, [r.weight for r in rows]))
         threshold = review_threshold(p.max(1)[sure], (p.argmax(1) == y)[sure], SETTINGS.review_accuracy)
         figs = figures(p, y, rows, labels, tax.out_of_scope, threshold)
         gold = None
@@ -178,7 +177,7 @@ def prior_tradeoff(learned, tax, loo: list[dict] | None) -> list[dict]:  # type:
             g = [x for x in loo if x["role"] == "gold"]
             preds = [labels[int((x["logits"] + np.eye(len(labels))[o] * math.log(odds)).argmax())] for x in g]
             pairs = list(zip(preds, [x["gold"] for x in g]))
-            gold = (sum(q == t for q, t in pairs), sum(top[q] == top[t] for q, t in pairs), len(g))
+            gold = (sum(q == w for q, w in pairs), sum(top[q] == top[w] for q, w in pairs), len(g))
         out.append({"odds": odds, "all": figs["all"], "sure": figs["sure"], "gold": gold})
     return out
 
