@@ -337,7 +337,7 @@ def test_eval_abstracts_file_fills_in_and_missing_stays_missing(env: dict[str, s
     assert m["classified"] == 1 and m["missing"] == 1 and m["unreadable"] == 0
     r = run_cli("eval", "--backend", "offline", "--gold", str(gold), "--no-download", "--out", str(tmp_path / "r2"),
                 env=e)  # fmt: skip
-    assert r.returncode == 0 and "--abstracts FILE.jsonl" in r.stderr and "2 missing" in r.stdout
+    assert r.returncode == 1 and "--abstracts FILE.jsonl" in r.stderr and "2 missing" in r.stdout  # nothing scored
     for bad in (tmp_path / "nope", gold):
         r = run_cli("eval", "--backend", "offline", "--gold", str(gold), "--pdf-dir", str(bad), env=e)
         assert r.returncode == 2 and "--pdf-dir" in r.stderr
