@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -26,6 +27,14 @@ from .taxonomy import Taxonomy
 
 FORMAT = "rltaxo-model/1"
 MAX_MODEL_BYTES = 50_000_000
+#: A text whose words are mostly not the model's (another language, a garbled extraction) gets a guess, not
+#: a reading: below this share of known words (by letters) it is flagged. Measured on real abstracts:
+#: unseen ones of the bundled rows' field share at least 60% with a vocabulary learned from 520 others
+#: (three draws); made-up abstracts: an English one from biology 38%, French, German, Spanish 2-6%, Chinese 0.
+UNFAMILIAR_BELOW = 0.25
+_CHECK_MIN_WORDS = 2000  # a model that knows fewer words (learned from a few papers) cannot tell
+_CHECK_MIN_LETTERS = 60  # nor can a text this short
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 class Weights(BaseModel):
@@ -137,6 +146,15 @@ class LearnedModel:
                        for w in (spec, *spec.shorter)}  # fmt: skip
         self.name = f"learned:{spec.data_sha256[:8]}"
         self.trained = frozenset(spec.trained_on)
+        self._words = frozenset(t for t in spec.vocab if " " not in t and ":" not in t)
+
+    def known_share(self, text: str) -> float | None:
+        """The share of the text's words (runs of letters, in any script) that the main weights know; None
+        where that means nothing: a text too short, or a model that knows too few words."""
+        runs = _LETTERS.findall(text.lower())
+        if len(self._words) < _CHECK_MIN_WORDS or sum(map(len, runs)) < _CHECK_MIN_LETTERS:
+            return None
+        return sum(len(w) for w in runs if w in self._words) / sum(map(len, runs))
 
     def weights(self, abstract_words: int | None = None) -> Weights:
         """The weights for a paper whose abstract has this many words (0: a title alone; None: read as a

@@ -245,3 +245,36 @@ def test_a_vague_abstract_leaves_the_decision_to_the_papers_own_claims_in_the_bo
     )
     verdict = _offline_on_pdf(tmp_path / "vague.pdf", "Helpful Replies for Customer Support", abstract, body)
     assert verdict.leaf == "rl4llm/fine-tuning/with-human-feedback", verdict.rationale
+
+
+@pytest.mark.parametrize(
+    ("title", "abstract"),
+    [
+        (
+            "Apprentissage par renforcement pour aligner un assistant",  # made up, in French
+            "Nous proposons une méthode où un agent ajuste les réponses d'un assistant conversationnel grâce à des "
+            "récompenses données par des annotateurs, puis nous comparons plusieurs variantes sur trois tâches.",
+        ),
+        (
+            "基于奖励的对话助手对齐方法",  # made up, in Chinese
+            "本文提出一种通过奖励信号调整对话助手回答的方法，并在三个任务上比较了多种变体，结果显示回答质量明显提升。",
+        ),
+    ],
+)
+def test_a_text_in_words_the_model_never_learned_is_flagged_as_a_guess(title: str, abstract: str) -> None:
+    """The learned model's label for text it cannot read (another language, garbled extraction) is a guess:
+    flagged, with the reason; the same made-up paper in English is read, not flagged for that."""
+    from classifier.ingest import Paper
+
+    backend = OfflineBackend(SimpleNamespace(offline_model=None))  # the bundled learned model
+    assert backend.learned is not None
+    paper = Paper.from_metadata(title, abstract)
+    verdict = backend.classify(paper, build_excerpt(paper, 2000))
+    assert any("words are ones the model learned from" in i for i in verdict.issues), verdict.issues
+    english = Paper.from_metadata(
+        "Reinforcement learning to align a chat assistant",
+        "We propose a method in which an agent adjusts a chat assistant's answers from rewards given by human "
+        "annotators, and we compare several variants on three tasks.",
+    )
+    assert not backend.classify(english, build_excerpt(english, 2000)).issues
+    assert backend.learned.known_share("too short") is None  # a few words say nothing either way

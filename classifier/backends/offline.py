@@ -16,7 +16,7 @@ from ..evidence import quotable
 from ..excerpt import Excerpt
 from ..features import has_cues, text_counts
 from ..ingest import Paper
-from ..model import LearnedModel, bundled_path, load
+from ..model import UNFAMILIAR_BELOW, LearnedModel, bundled_path, load
 from ..result import Verdict
 from ..taxonomy import Taxonomy
 from . import Backend
@@ -125,6 +125,11 @@ def learned_verdict(model: LearnedModel, paper: Paper, tax: Taxonomy) -> Verdict
     if not evidence:
         first = _first_sentence(abstract)
         evidence = [first] if first else []
+    issues = []
+    known = model.known_share(f"{basis.title} {abstract}")
+    if known is not None and known < UNFAMILIAR_BELOW:
+        issues.append(f"only {known:.0%} of its words are ones the model learned from (another language, or "
+                      "garbled text?): its label is a guess")  # fmt: skip
     return Verdict(
         leaf=leaf,
         confidence=round(conf, 3),
@@ -138,6 +143,7 @@ def learned_verdict(model: LearnedModel, paper: Paper, tax: Taxonomy) -> Verdict
         runner_up_confidence=round(runner_p, 3) if runner_p is not None else None,
         review_below=weights.review_below,
         engine_leaf=engine_leaf,
+        issues=issues,
     )
 
 
