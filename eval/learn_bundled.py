@@ -243,7 +243,8 @@ def main() -> int:
     lines = [
         "# The learned offline model: cross-validated figures",
         "",
-        f"`python eval/learn_bundled.py{' --loo' if args.loo else ''}` on {platform.machine()}, "
+        f"`python eval/learn_bundled.py{' --loo' if args.loo else ''}{' --curve' if args.curve else ''}` on "
+        f"{platform.machine()}, "
         f"Python {platform.python_version()}, {time.strftime('%Y-%m-%d')}; {len(rows)} rows "
         "(../shared/train 651, gold 24, dev 22), 5-fold cross-validation grouped by arXiv id and stratified by "
         f"label; model file {OUT.stat().st_size / 1e6:.2f} MB, {len(learned.model.vocab):,} text features, "
