@@ -24,7 +24,7 @@ from .taxonomy import Taxonomy
 
 COLUMNS = ("key", "short_name", "title", "first_author", "year", "arxiv_id", "leaf", "confidence")
 CONFIDENCE = ("high", "medium", "low")
-LEAF_KEYS = {"leaf", "label"}
+LEAF_KEYS = ("leaf", "label")  # the leaf column, by its names in order of preference
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ def _open_text(path: Path) -> str:
 def _csv_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
     reader = csv.DictReader(_open_text(path).splitlines())
     names = {n.strip().lower() for n in reader.fieldnames or []}
-    missing = [] if names & LEAF_KEYS else ["leaf"]
+    missing = [] if names.intersection(LEAF_KEYS) else ["leaf"]
     if not names & {"arxiv_id", "source", *ABSTRACT_KEYS}:
         missing.append("arxiv_id (or source, or title and abstract)")
     if missing:
@@ -105,7 +105,7 @@ def _fields(row: dict[str, Any]) -> dict[str, str]:
     vals: dict[str, str] = {}
     for k, v in row.items():
         vals.setdefault(str(k).strip().lower(), str(v if v is not None else "").strip())
-    vals["leaf"] = next((vals[k] for k in ("leaf", "label") if vals.get(k)), "")
+    vals["leaf"] = next((vals[k] for k in LEAF_KEYS if vals.get(k)), "")
     vals["abstract"] = next((vals[k] for k in ABSTRACT_KEYS if vals.get(k)), "")
     sure = {"sure": "high", "unsure": "low"}.get(vals.get("sureness", "").lower(), "")
     vals["confidence"] = vals.get("confidence") or sure or "high"

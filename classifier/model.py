@@ -104,6 +104,7 @@ class ModelFile(Weights):
 class Prediction:
     probs: list[tuple[str, float]]  # every label, most probable first
     reasons: list[str]  # the features that weighed most for the top label, in words
+    weights: Weights  # the ones that read the text: the main ones, or those for a shorter text
 
     @property
     def leaf(self) -> str:
@@ -152,9 +153,10 @@ class LearnedModel:
         """The share of the text's words (runs of letters, in any script) that the main weights know; None
         where that means nothing: a text too short, or a model that knows too few words."""
         runs = _LETTERS.findall(text.lower())
-        if len(self._words) < _CHECK_MIN_WORDS or sum(map(len, runs)) < _CHECK_MIN_LETTERS:
+        letters = sum(map(len, runs))
+        if len(self._words) < _CHECK_MIN_WORDS or letters < _CHECK_MIN_LETTERS:
             return None
-        return sum(len(w) for w in runs if w in self._words) / sum(map(len, runs))
+        return sum(len(w) for w in runs if w in self._words) / letters
 
     def weights(self, abstract_words: int | None = None) -> Weights:
         """The weights for a paper whose abstract has this many words (0: a title alone; None: read as a
@@ -202,7 +204,7 @@ class LearnedModel:
         exps = [math.exp((z - top) / wt.temperature) for z in logits]
         total = sum(exps)
         probs = sorted(((labels[c], exps[c] / total) for c in range(k)), key=lambda p: -p[1])
-        return Prediction(probs, self._reasons(probs[0][0], probs[1][0] if k > 1 else probs[0][0], contrib))
+        return Prediction(probs, self._reasons(probs[0][0], probs[1][0] if k > 1 else probs[0][0], contrib), wt)
 
     def _reasons(self, leaf: str, runner_up: str, contrib: list[tuple[float, str, list[float]]]) -> list[str]:
         """The features that pushed most towards ``leaf`` rather than the runner-up, in words."""

@@ -19,6 +19,7 @@ import math
 import platform
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -158,26 +159,24 @@ def prior_tradeoff(learned, tax, loo: list[dict] | None) -> list[dict]:  # type:
     from classifier.learn import fit_temperature, review_threshold
 
     labels, rows = list(tax.labels), learned.rows
-    o = labels.index(tax.out_of_scope)
     y = np.array([labels.index(r.label) for r in rows])
     sure = np.array(["sure" in r.tags for r in rows])
     t0 = learned.model.temperature
-    base = np.log(np.clip(learned.oof_probs, 1e-300, 1)) * t0  # the logits, up to a constant per row
-    base[:, o] -= SETTINGS.out_of_scope_prior
-    top = {leaf: leaf.split("/")[0] for leaf in labels}
+    # the logits without the prior, up to a constant per row
+    base = np.log(np.clip(learned.oof_probs, 1e-300, 1)) * t0 - class_prior(labels, tax.out_of_scope, SETTINGS)
     out = []
     for odds in (1.0, 1.5, 2.0, 3.0, 4.0, 6.0):
-        z = base.copy()
-        z[:, o] += math.log(odds)
+        prior = class_prior(labels, tax.out_of_scope, replace(SETTINGS, out_of_scope_prior=math.log(odds)))
+        z = base + prior
         p = softmax(z, fit_temperature(z, y, [r.weight for r in rows]))
         threshold = review_threshold(p.max(1)[sure], (p.argmax(1) == y)[sure], SETTINGS.review_accuracy)
         figs = figures(p, y, rows, labels, tax.out_of_scope, threshold)
         gold = None
         if loo:
             g = [x for x in loo if x["role"] == "gold"]
-            preds = [labels[int((x["logits"] + np.eye(len(labels))[o] * math.log(odds)).argmax())] for x in g]
+            preds = [labels[int((x["logits"] + prior).argmax())] for x in g]
             pairs = list(zip(preds, [x["gold"] for x in g]))
-            gold = (sum(q == w for q, w in pairs), sum(top[q] == top[w] for q, w in pairs), len(g))
+            gold = (sum(q == w for q, w in pairs), sum(tax.top_class(q) == tax.top_class(w) for q, w in pairs), len(g))
         out.append({"odds": odds, "all": figs["all"], "sure": figs["sure"], "gold": gold})
     return out
 
@@ -306,14 +305,13 @@ def main() -> int:
     loo = None
     if args.loo:
         loo = leave_one_out(learned.rows, args.shared, tax)
-        top = {leaf: leaf.split("/")[0] for leaf in labels}
         lines += ["", "## Gold and dev, leave-one-out", "",
                   "Each study predicted by a model learned without it, from its PDF where ../shared/corpus has it.",
                   "", "| set | n | leaf right | top class right | from PDF |", "|---|---|---|---|---|"]  # fmt: skip
         for role in dict.fromkeys(x["role"] for x in loo):
             rs = [x for x in loo if x["role"] == role]
             leaf_ok = sum(x["pred"] == x["gold"] for x in rs)
-            top_ok = sum(top[x["pred"]] == top[x["gold"]] for x in rs)
+            top_ok = sum(tax.top_class(x["pred"]) == tax.top_class(x["gold"]) for x in rs)
             lines.append(f"| {role} | {len(rs)} | {leaf_ok}/{len(rs)} | {top_ok}/{len(rs)} | "
                          f"{sum(x['input'] == 'pdf' for x in rs)} |")  # fmt: skip
         lines += ["", "Wrong:", ""]

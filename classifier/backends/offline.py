@@ -88,9 +88,8 @@ def learned_input(model: LearnedModel, paper: Paper, tax: Taxonomy) -> tuple[Pap
 def learned_verdict(model: LearnedModel, paper: Paper, tax: Taxonomy) -> Verdict:
     basis, abstract, view = learned_input(model, paper, tax)
     words = len(abstract.split())
-    weights = model.weights(words)
     pred = model.predict(text_counts(basis.title, abstract), view.features if view else None, words)
-    leaf, conf = pred.leaf, pred.confidence
+    leaf, conf, weights = pred.leaf, pred.confidence, pred.weights
     runner, runner_p = pred.probs[1] if len(pred.probs) > 1 else (None, None)
     if weights is model.spec:
         which = "Learned model"
