@@ -14,6 +14,7 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -183,21 +184,25 @@ class LearnedModel:
             )
 
     def predict(
-        self, counts: Counter[str], engine: dict[str, float] | None, abstract_words: int | None = None
+        self,
+        counts: Counter[str],
+        engine: dict[str, float] | None,
+        abstract_words: int | None = None,
+        also: Sequence[tuple[Counter[str], dict[str, float] | None]] = (),
     ) -> Prediction:
+        """The labels' probabilities for one text (its word counts and the engine's numbers). ``also``: more
+        views of the same paper (a PDF's introduction), read by the same weights; the views' logits are
+        averaged, so a paper is judged on all of them and confidence drops where they disagree."""
         wt = self.weights(abstract_words)
         labels = self.spec.labels
-        vocab_index, engine_index = self._index[id(wt)]
-        x_text = tfidf(counts, vocab_index, wt.idf)
-        x_eng = scaled(engine or {}, engine_index, wt.engine_scale)
+        views = [(counts, engine), *also]
         k = len(labels)
-        logits = list(wt.intercept)
+        logits = [0.0] * k
         contrib: list[tuple[float, str, list[float]]] = []  # (value, feature, its weights)
-        for rows, names, x in ((wt.text_weights, wt.vocab, x_text), (wt.engine_weights, wt.engine_names, x_eng)):
-            for j, v in x.items():
-                w = rows[j]
-                logits = [z + wc * v for z, wc in zip(logits, w)]
-                contrib.append((v, names[j], w))
+        for view_counts, view_engine in views:
+            z, c = self._logits(wt, view_counts, view_engine)
+            logits = [a + b / len(views) for a, b in zip(logits, z)]
+            contrib += [(v / len(views), name, w) for v, name, w in c]
         if wt.prior:
             logits = [a + b for a, b in zip(logits, wt.prior)]
         top = max(logits)
@@ -206,15 +211,29 @@ class LearnedModel:
         probs = sorted(((labels[c], exps[c] / total) for c in range(k)), key=lambda p: -p[1])
         return Prediction(probs, self._reasons(probs[0][0], probs[1][0] if k > 1 else probs[0][0], contrib), wt)
 
+    def _logits(
+        self, wt: Weights, counts: Counter[str], engine: dict[str, float] | None
+    ) -> tuple[list[float], list[tuple[float, str, list[float]]]]:
+        """One view's logits (before the prior), with each feature's value and weights."""
+        vocab_index, engine_index = self._index[id(wt)]
+        x_text = tfidf(counts, vocab_index, wt.idf)
+        x_eng = scaled(engine or {}, engine_index, wt.engine_scale)
+        logits = list(wt.intercept)
+        contrib: list[tuple[float, str, list[float]]] = []
+        for rows, names, x in ((wt.text_weights, wt.vocab, x_text), (wt.engine_weights, wt.engine_names, x_eng)):
+            for j, v in x.items():
+                w = rows[j]
+                logits = [z + wc * v for z, wc in zip(logits, w)]
+                contrib.append((v, names[j], w))
+        return logits, contrib
+
     def _reasons(self, leaf: str, runner_up: str, contrib: list[tuple[float, str, list[float]]]) -> list[str]:
         """The features that pushed most towards ``leaf`` rather than the runner-up, in words."""
         c, r = self.spec.labels.index(leaf), self.spec.labels.index(runner_up)
-        scored = []
+        lifts: dict[str, float] = {}  # a feature read in two views counts once, with both lifts
         for v, name, w in contrib:
-            lift = v * (w[c] - w[r]) if c != r else v * w[c]
-            if lift > 0:
-                scored.append((lift, name))
-        scored.sort(key=lambda t: -t[0])
+            lifts[name] = lifts.get(name, 0.0) + (v * (w[c] - w[r]) if c != r else v * w[c])
+        scored = sorted(((lift, name) for name, lift in lifts.items() if lift > 0), key=lambda t: -t[0])
         return [describe(name) for _, name in scored[:5]]
 
 

@@ -89,6 +89,12 @@ def test_prediction_in_plain_python_equals_the_fitted_model(toy: Path) -> None:
     for row, p in zip(learned.rows[:5], expect):
         got = dict(model.predict(*row.features).probs)  # type: ignore[misc]
         assert np.allclose([got[label] for label in tax.labels], p, atol=1e-4)
+    # two views of one paper (a PDF's abstract and its introduction): their logits averaged
+    a, b = learned.rows[0], learned.rows[-1]
+    expect2 = softmax(fitted.logits([a, b]).mean(axis=0, keepdims=True), learned.model.temperature)[0]
+    got = dict(model.predict(*a.features, also=[b.features]).probs)  # type: ignore[misc]
+    assert np.allclose([got[label] for label in tax.labels], expect2, atol=1e-4)
+    assert not np.allclose(expect2, expect[0], atol=1e-2)  # the second view did count
 
 
 def test_shorter_texts_are_read_by_weights_learned_and_calibrated_for_them(toy: Path) -> None:

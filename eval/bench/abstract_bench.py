@@ -47,8 +47,11 @@ def run(cmd: list[str], env: dict[str, str]) -> tuple[float, int]:
     """Wall seconds and peak RSS (MiB) of one child process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     t0 = time.perf_counter()
-    subprocess.run(cmd, env=env, check=False, capture_output=True, stdin=subprocess.DEVNULL)
+    done = subprocess.run(cmd, env=env, check=False, capture_output=True, text=True, stdin=subprocess.DEVNULL)
     seconds = time.perf_counter() - t0
+    if done.returncode:  # a run whose papers failed measures the failing, not the reading: say so, stop
+        tail = done.stderr.strip().splitlines()[-1:] or ["no message"]
+        raise SystemExit(f"{' '.join(cmd[2:4])}: exit {done.returncode}: {tail[0]}")
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return seconds, max(peak, before) // 1024
 
@@ -98,7 +101,7 @@ def main() -> None:
               f"papers/s, {len(api.requests)} API requests, peak RSS {rss} MiB; with arXiv's 3 s spacing add "
               f"{3 * (len(api.requests) - 1)} s")  # fmt: skip
 
-    pdfs = sorted(Path(args.pdf_dir).glob("*.pdf"))
+    pdfs = sorted(Path(args.pdf_dir).resolve().glob("*.pdf"))  # a list's relative paths are the list's
     if pdfs:
         lst = tmp / "pdfs.txt"
         lst.write_text("\n".join(map(str, pdfs)) + "\n")

@@ -67,7 +67,7 @@ def main() -> None:
                 "RLTAXO_CACHE_DIR": str(tmp / f"cache-{w}"),
             }
             t0 = time.perf_counter()
-            subprocess.run(
+            done = subprocess.run(
                 [
                     sys.executable,
                     "-m",
@@ -89,6 +89,8 @@ def main() -> None:
                 cwd=ROOT,
             )
             wall = time.perf_counter() - t0
+            if done.returncode:  # failed papers would be timed as if read: stop instead
+                sys.exit(f"workers {w}: rltaxo batch exited {done.returncode}; run it by hand on {lst} to see why")
             ppm = 60 * len(items) / wall
             endpoint = 60 * w / args.latency
             line = (
