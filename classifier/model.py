@@ -238,15 +238,24 @@ class LearnedModel:
 
 
 def describe(feature: str) -> str:
-    """A feature in words: '"reward model"', 'engine fact <question>=<answer>'."""
+    """A feature in words: '"reward model"', 'the engine's answer "task is language = yes"', 'cues for env
+    task' (a value keeps its name, as the tree's offline values spell it)."""
     kind, _, rest = feature.partition(":")
     if kind == "title":
         return f'"{rest}" in the title'
-    if kind in ("cue", "own", "neg", "val", "fact", "engine", "none") or feature == "survey":
-        where = {"cue": "cues for", "own": "the paper's own claims of", "neg": "negated", "val": "engine value",
-                 "fact": "engine fact", "engine": "the engine's leaf", "none": "no cue for"}.get(kind, "")  # fmt: skip
-        return f"{where} {rest}".strip() if rest else "a survey"
-    return f'"{feature}"'
+    if feature == "survey":
+        return "a survey"
+    if feature == "engine:confidence":
+        return "the engine's confidence"
+    if kind == "fact":
+        question, _, answer = rest.partition("=")
+        answer = {"True": "yes", "False": "no"}.get(answer, answer)
+        return f'the engine\'s answer "{question.replace("_", " ")} = {answer}"'
+    where = {"cue": "cues for", "own": "the paper's own claims of", "neg": "negated", "val": "engine value",
+             "engine": "the engine's leaf", "none": "no cue for"}.get(kind)  # fmt: skip
+    if where is None:
+        return f'"{feature}"'
+    return f"{where} {rest if kind in ('val', 'engine') else rest.replace('_', ' ')}"
 
 
 def load(path: Path | str, tax: Taxonomy | None = None) -> LearnedModel:

@@ -297,3 +297,22 @@ def test_the_bundled_model_loads_for_the_bundled_tree_only() -> None:
     model = load(path, bundled())
     assert model.spec.labels == list(bundled().labels) and 0 < model.spec.review_below < 1
     assert model.spec.figures["sure"]["accuracy"] > 0.7  # cross-validated figures travel with the file
+
+
+@pytest.mark.parametrize(
+    ("feature", "words"),
+    [
+        ("title:reward", '"reward" in the title'),
+        ("reward model", '"reward model"'),
+        ("fact:combines_rl_and_llm=False", 'the engine\'s answer "combines rl and llm = no"'),
+        ("fact:llm_role_for_rl_agent=goal", 'the engine\'s answer "llm role for rl agent = goal"'),
+        ("own:rl_trains_lm", "the paper's own claims of rl trains lm"),
+        ("engine:confidence", "the engine's confidence"),
+        ("engine:llm4rl/goal", "the engine's leaf llm4rl/goal"),
+        ("val:lm_is_policy", "engine value lm_is_policy"),
+    ],
+)
+def test_weighed_most_names_features_in_words(feature: str, words: str) -> None:
+    from classifier.model import describe
+
+    assert describe(feature) == words
