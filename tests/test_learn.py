@@ -316,3 +316,27 @@ def test_weighed_most_names_features_in_words(feature: str, words: str) -> None:
     from classifier.model import describe
 
     assert describe(feature) == words
+
+
+def test_out_of_scope_odds_are_learned_into_the_model(toy: Path, env: dict[str, str], tmp_path: Path) -> None:
+    """--out-of-scope-odds sets the prior the bundled model learns with (odds of 2): stored in the file, and
+    the figures printed are the model's with it; a value out of range is a usage error, nothing written."""
+    import math
+
+    tax = load_tree(toy)
+    gold = write_jsonl(tmp_path / "gold.jsonl", rows(tax, 8, seed=5))
+    k = list(tax.labels).index(tax.out_of_scope)
+    recall = {}
+    for odds in (1.0, 20.0):
+        model = tmp_path / f"odds-{odds:g}.json"
+        r = run_cli("learn", str(gold), "-o", str(model), "-t", str(toy), "--out-of-scope-odds", f"{odds:g}",
+                    "--json", env=env)  # fmt: skip
+        assert r.returncode == 0, r.stderr
+        spec = ModelFile.model_validate_json(model.read_text())
+        assert (spec.prior[k] if spec.prior else 0.0) == pytest.approx(math.log(odds), abs=1e-5)
+        assert spec.settings["out_of_scope_prior"] == pytest.approx(math.log(odds))
+        recall[odds] = json.loads(r.stdout)["figures"]["all"]["per_leaf_recall"][tax.out_of_scope]
+    assert recall[20.0] >= recall[1.0]
+    bad = tmp_path / "bad.json"
+    r = run_cli("learn", str(gold), "-o", str(bad), "-t", str(toy), "--out-of-scope-odds", "0", env=env)
+    assert r.returncode == 2 and "--out-of-scope-odds" in r.stderr and not bad.exists()

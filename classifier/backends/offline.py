@@ -103,8 +103,8 @@ def learned_input(model: LearnedModel, paper: Paper, tax: Taxonomy) -> LearnedIn
     """The views of ``paper`` that the model reads. A PDF's introduction is read as a second abstract
     and averaged with its own: an abstract alone can read as a paper's background (InstructGPT's, left out
     of learning, came out "out of scope"), and the introduction says again what the paper does.
-    Measured on the 18 labelled corpus PDFs (a few: see eval/BASELINE-learned.md): 18/18 with both views,
-    17/18 with the abstract alone, 16/18 with the introduction's first 1,500 characters."""
+    On the 18 labelled corpus PDFs (few: eval/BASELINE-learned.md, leave-one-out): 18/18 with both views,
+    17/18 with the abstract alone."""
     basis = paper.abstract_only() if paper.input == "pdf" and paper.abstract else paper
     abstract = "" if paper.input == "title" else basis.abstract or basis.text[:2000]
     view = engine_view(basis, tax) if model.uses_engine else None

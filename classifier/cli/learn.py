@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import sys
 import tempfile
@@ -35,6 +36,17 @@ def learn(
         float,
         typer.Option("--review-accuracy", min=0.5, max=0.999, help="Unflagged results must be right this often."),
     ] = 0.9,
+    out_of_scope_odds: Annotated[
+        float,
+        typer.Option(
+            "--out-of-scope-odds",
+            min=0.05,
+            max=20.0,
+            help="Multiply the odds of the tree's out-of-scope label by this: above 1 finds more out-of-scope "
+            "papers at some cost to the leaves (the bundled model uses 2; eval/BASELINE-learned.md shows the "
+            "trade-off). The figures printed are the model's with it.",
+        ),
+    ] = 1.0,
     json_out: JsonOpt = False,
 ) -> None:
     """Learn an offline model: cross-validated accuracy, per-leaf recall, calibration and the review
@@ -57,8 +69,9 @@ def learn(
         from ..learn_data import read_labelled
 
         data = read_labelled(labelled, tax, None if no_download else _fetcher())
-        learned = fit_model(data.rows, tax, LearnSettings(folds=folds, review_accuracy=review_accuracy),
-                            progress=_progress(len(data.rows)))  # fmt: skip
+        settings = LearnSettings(folds=folds, review_accuracy=review_accuracy,
+                                 out_of_scope_prior=math.log(out_of_scope_odds))  # fmt: skip
+        learned = fit_model(data.rows, tax, settings, progress=_progress(len(data.rows)))
         from ..learn import dump
 
         _write(out, dump(learned.model))
