@@ -79,7 +79,6 @@ def leave_one_out(rows: list[Row], shared: Path, tax) -> list[dict]:  # type: ig
     """Each gold and dev study, from its PDF where the corpus has it, by a model learned without it."""
 
     from classifier.backends.offline import learned_input
-    from classifier.features import text_counts
     from classifier.ingest import read_pdf
     from classifier.model import load
 
@@ -98,7 +97,7 @@ def leave_one_out(rows: list[Row], shared: Path, tax) -> list[dict]:  # type: ig
         probes = [probe]
         if pdf.exists():
             got = learned_input(bundled_model, read_pdf(pdf), tax)
-            probe.features = (text_counts(got.basis.title, got.abstract), got.view.features if got.view else None)
+            probe.features = got.features
             probes += [Row("", "", r.label, features=(counts, eng)) for counts, eng in got.also]
             kind = "pdf"
         else:
@@ -118,7 +117,6 @@ def unseen_pdfs(rows: list[Row], shared: Path, tax) -> list[dict]:  # type: igno
     import csv
 
     from classifier.backends.offline import learned_input
-    from classifier.features import text_counts
     from classifier.ingest import read_pdf
     from classifier.model import load
 
@@ -131,10 +129,8 @@ def unseen_pdfs(rows: list[Row], shared: Path, tax) -> list[dict]:  # type: igno
             if row["arxiv_id"] in seen or not pdf.exists():
                 continue
             got = learned_input(model, read_pdf(pdf), tax)
-            pred = model.predict(text_counts(got.basis.title, got.abstract), got.view.features if got.view else None,
-                                 got.words, got.also)  # fmt: skip
-            alone = model.predict(text_counts(got.basis.title, got.abstract), got.view.features if got.view else None,
-                                  got.words)  # fmt: skip
+            pred = model.predict(*got.features, got.words, got.also)
+            alone = model.predict(*got.features, got.words)  # the abstract alone, for the report's comparison
             out.append({"id": row["arxiv_id"], "role": f"{row['role']} PDF (unseen)", "input": "pdf",
                         "gold": row["leaf"], "pred": pred.leaf, "conf": round(pred.confidence, 3),
                         "views": 1 + len(got.also), "abstract_alone": alone.leaf})  # fmt: skip

@@ -92,7 +92,8 @@ class LearnedInput:
     basis: Paper
     abstract: str
     view: EngineView | None
-    also: list[tuple[Counter[str], dict[str, float] | None]]
+    features: tuple[Counter[str], dict[str, float] | None]  # of the title and abstract, as the model takes them
+    also: list[tuple[Counter[str], dict[str, float] | None]]  # the same of further views (a PDF's introduction)
 
     @property
     def words(self) -> int:
@@ -107,21 +108,28 @@ def learned_input(model: LearnedModel, paper: Paper, tax: Taxonomy) -> LearnedIn
     17/18 with the abstract alone."""
     basis = paper.abstract_only() if paper.input == "pdf" and paper.abstract else paper
     abstract = "" if paper.input == "title" else basis.abstract or basis.text[:2000]
-    view = engine_view(basis, tax) if model.uses_engine else None
+    view, features = _features(basis, abstract, model, tax)
     also = []
     intro = paper.section("introduction") if basis is not paper else None
     if intro is not None and len(intro.text.split()) >= _MIN_INTRO_WORDS and model.weights(
         len(abstract.split())) is model.spec:  # fmt: skip
         second = Paper.from_metadata(paper.title, intro.text, paper.path)
-        second_view = engine_view(second, tax) if model.uses_engine else None
-        also.append((text_counts(second.title, second.abstract), second_view.features if second_view else None))
-    return LearnedInput(basis, abstract, view, also)
+        also.append(_features(second, second.abstract, model, tax)[1])
+    return LearnedInput(basis, abstract, view, features, also)
+
+
+def _features(
+    paper: Paper, abstract: str, model: LearnedModel, tax: Taxonomy
+) -> tuple[EngineView | None, tuple[Counter[str], dict[str, float] | None]]:
+    """The engine's view of a text and the features the model takes from it (its words, the engine's numbers)."""
+    view = engine_view(paper, tax) if model.uses_engine else None
+    return view, (text_counts(paper.title, abstract), view.features if view else None)
 
 
 def learned_verdict(model: LearnedModel, paper: Paper, tax: Taxonomy) -> Verdict:
     got = learned_input(model, paper, tax)
     basis, abstract, view, words = got.basis, got.abstract, got.view, got.words
-    pred = model.predict(text_counts(basis.title, abstract), view.features if view else None, words, got.also)
+    pred = model.predict(*got.features, words, got.also)
     leaf, conf, weights = pred.leaf, pred.confidence, pred.weights
     runner, runner_p = pred.probs[1] if len(pred.probs) > 1 else (None, None)
     if weights is model.spec:
