@@ -354,6 +354,19 @@ def main() -> int:
     lines += ["", f"Rows whose label the strong model was unsure of: the model misses {len(missed)} of {len(unsure)}, "
               f"and gives {second} of those misses the labeller's own second choice ({oos_second} of the "
               f"{len(oos_missed)} out-of-scope rows it misses)."]  # fmt: skip
+    # out-of-scope recall falls short on all rows where the labeller hesitated between out of scope and a leaf:
+    # does the model tell those rows apart any better than the labeller did?
+    out = tax.out_of_scope
+    both = {kind: [i for i in unsure if (learned.rows[i].label == out) == (kind == "out")
+                   and out in (learned.rows[i].label, learned.rows[i].second)] for kind in ("out", "leaf")}  # fmt: skip
+    called = {kind: sum(labels[pred[i]] == out for i in idx) for kind, idx in both.items()}
+    n_out, n_leaf = len(both["out"]), len(both["leaf"])
+    lines += ["", "Unsure between out of scope and a leaf, in both directions: of the "
+              f"{n_out} rows labelled out of scope (a leaf second), the model calls {called['out']} out of scope "
+              f"({called['out'] / max(1, n_out):.0%}); of the {n_leaf} labelled a leaf (out of scope second), "
+              f"{called['leaf']} ({called['leaf'] / max(1, n_leaf):.0%}). It cannot tell them apart, nor could the "
+              "labeller: out-of-scope recall on all rows is bounded by these rows, and a larger prior buys it only "
+              "with the leaves of the rest (the table above)."]  # fmt: skip
     if args.curve:
         lines += ["", "## Learning curve", "",
                   "Each fold learns from part of its training papers (the held-out folds stay the same):", "",
