@@ -280,6 +280,19 @@ def test_a_text_in_words_the_model_never_learned_is_flagged_as_a_guess(title: st
     assert backend.learned.known_share("too short") is None  # a few words say nothing either way
 
 
+_SUPPORT_INTRO = (
+    "Large language models are trained to predict the next word, which is not the same as helping a "
+    "customer. In this paper we align an assistant with what support staff want, using reinforcement "
+    "learning from human feedback. We first fine-tune the language model on demonstrations written by "
+    "staff. We then train a reward model on their rankings of sampled answers, and we fine-tune the "
+    "language model with reinforcement learning against this reward model using PPO, with a KL penalty "
+    "toward the supervised model. Our main findings are that staff prefer the tuned assistant, that it "
+    "makes fewer factual errors, and that the cost of the reinforcement learning stage is small compared "
+    "with pre-training. We release the rankings we collected so that others can study preference "
+    "learning for support assistants.\n2 Related Work\nPrior work studies dialogue."
+)
+
+
 def test_a_pdfs_introduction_is_a_second_view_for_the_learned_model(tmp_path) -> None:
     """An abstract can read as background (it never names the method); the introduction says what the paper
     does. For a PDF, the learned model reads both and averages them; the abstract alone reads otherwise."""
@@ -292,22 +305,29 @@ def test_a_pdfs_introduction_is_a_second_view_for_the_learned_model(tmp_path) ->
         "times smaller, is preferred by staff over the original model in 70% of conversations, gives fewer "
         "wrong answers, and keeps its fluency on public benchmarks."
     )
-    intro = (
-        "Large language models are trained to predict the next word, which is not the same as helping a "
-        "customer. In this paper we align an assistant with what support staff want, using reinforcement "
-        "learning from human feedback. We first fine-tune the language model on demonstrations written by "
-        "staff. We then train a reward model on their rankings of sampled answers, and we fine-tune the "
-        "language model with reinforcement learning against this reward model using PPO, with a KL penalty "
-        "toward the supervised model. Our main findings are that staff prefer the tuned assistant, that it "
-        "makes fewer factual errors, and that the cost of the reinforcement learning stage is small compared "
-        "with pre-training. We release the rankings we collected so that others can study preference "
-        "learning for support assistants.\n2 Related Work\nPrior work studies dialogue."
-    )
     backend = OfflineBackend(SimpleNamespace(offline_model=None))  # the bundled learned model
-    paper = read_pdf(text_pdf(tmp_path / "support.pdf", title=title, abstract=abstract, body=intro))
+    paper = read_pdf(text_pdf(tmp_path / "support.pdf", title=title, abstract=abstract, body=_SUPPORT_INTRO))
     both = backend.classify(paper, build_excerpt(paper))
     assert both.rationale.startswith("Learned model (the abstract and the introduction): "), both.rationale
     assert both.leaf == "rl4llm/fine-tuning/with-human-feedback", both.rationale
     alone = paper.abstract_only()  # what --from abstract reads
     verdict = backend.classify(alone, build_excerpt(alone))
     assert verdict.rationale.startswith("Learned model: ") and verdict.leaf == "out-of-scope", verdict.rationale
+
+
+def test_a_short_abstract_is_read_with_the_introduction_by_the_main_weights(tmp_path) -> None:
+    """A workshop paper's abstract, or one the extraction cut, is short: with an introduction to read beside
+    it, the main weights read both (the two say as much as a whole abstract); alone, the weights for short
+    abstracts read it."""
+    abstract = "We study customer support assistants and what support staff think of their answers."
+    backend = OfflineBackend(SimpleNamespace(offline_model=None))
+    paper = read_pdf(text_pdf(tmp_path / "short.pdf", title="Support Assistants", abstract=abstract,
+                              body=_SUPPORT_INTRO))  # fmt: skip
+    assert len(paper.abstract.split()) < 80
+    both = backend.classify(paper, build_excerpt(paper))
+    assert both.rationale.startswith("Learned model (the abstract and the introduction): "), both.rationale
+    assert both.review_below == backend.learned.spec.review_below  # the main weights' threshold
+    alone = paper.abstract_only()
+    verdict = backend.classify(alone, build_excerpt(alone))
+    assert verdict.rationale.startswith("Learned model (for a short abstract, 13 words): "), verdict.rationale
+    assert verdict.review_below != both.review_below
