@@ -43,9 +43,9 @@ OUT = ROOT / "classifier" / "models" / "rl-llm.json"
 REPORT = ROOT / "eval" / "BASELINE-learned.md"
 #: How the bundled model is learned. out_of_scope_prior: log-odds for "out of scope", set once from the
 #: cross-validated trade-off (README): recall of out-of-scope papers against leaf accuracy.
+SETTINGS = LearnSettings(C=10.0, engine_weight=0.5, out_of_scope_prior=math.log(2.0))
 #: Lengths the unseen PDFs' abstracts are cut to, for a short abstract read with and without its introduction.
 CUT_ABSTRACT = (30, 50, 70)
-SETTINGS = LearnSettings(C=10.0, engine_weight=0.5, out_of_scope_prior=math.log(2.0))
 
 
 def read_rows(shared: Path) -> list[Row]:
@@ -373,8 +373,9 @@ def main() -> int:
     # out-of-scope recall falls short on all rows where the labeller hesitated between out of scope and a leaf:
     # does the model tell those rows apart any better than the labeller did?
     out = tax.out_of_scope
-    both = {kind: [i for i in unsure if (learned.rows[i].label == out) == (kind == "out")
-                   and out in (learned.rows[i].label, learned.rows[i].second)] for kind in ("out", "leaf")}  # fmt: skip
+    hesitant = [i for i in unsure if out in (learned.rows[i].label, learned.rows[i].second)]
+    both = {"out": [i for i in hesitant if learned.rows[i].label == out],
+            "leaf": [i for i in hesitant if learned.rows[i].label != out]}  # fmt: skip
     called = {kind: sum(labels[pred[i]] == out for i in idx) for kind, idx in both.items()}
     n_out, n_leaf = len(both["out"]), len(both["leaf"])
     lines += ["", "Unsure between out of scope and a leaf, in both directions: of the "
